@@ -1,0 +1,24 @@
+package org.wassist.outbox;
+
+import java.time.Duration;
+import java.util.List;
+import org.wassist.message.OutboundCommand;
+
+/**
+ * The consumer side of the outbound queue, used by the bridge. A received command stays invisible while it is being
+ * sent; {@link #ack} deletes it only after the channel accepted the send; a command neither acked nor released
+ * reappears after the visibility timeout, and after the queue's maximum receives it moves to the dead-letter queue.
+ */
+public interface OutboundQueue {
+    /** Waits up to {@code wait} for commands; returns at most {@code max}, possibly none. */
+    List<Received> receive(int max, Duration wait);
+
+    /** The command was delivered: delete it. */
+    void ack(Received received);
+
+    /** The send failed: make the command visible again after {@code delay} (a retry with backoff). */
+    void retryLater(Received received, Duration delay);
+
+    /** A received command, how often it was received, and the queue's handle to acknowledge it. */
+    record Received(OutboundCommand command, int receiveCount, String receiptHandle) {}
+}
