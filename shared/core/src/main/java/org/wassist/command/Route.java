@@ -3,6 +3,7 @@ package org.wassist.command;
 import java.util.Optional;
 import org.wassist.memory.ContextWindow;
 import org.wassist.memory.ConversationStore;
+import org.wassist.message.Media;
 import org.wassist.model.ChatModel;
 import org.wassist.pipeline.ErrorCode;
 import org.wassist.pipeline.MessageContext;
@@ -17,6 +18,7 @@ public final class Route implements Step {
     private final ChatHandler chat;
     private final ResetHandler reset;
     private final HelpHandler help;
+    private final int mediaMaxMb;
 
     public Route(
             Prefixes prefixes, ChatSettings settings, ConversationStore store, ChatModel model, ContextWindow window) {
@@ -25,6 +27,7 @@ public final class Route implements Step {
         this.chat = new ChatHandler(store, model, window, settings, prefixes.chat());
         this.reset = new ResetHandler(store);
         this.help = new HelpHandler(catalog, parser);
+        this.mediaMaxMb = settings.mediaMaxMb();
     }
 
     @Override
@@ -46,8 +49,12 @@ public final class Route implements Step {
         };
     }
 
-    private static Outcome unsupported(MessageContext ctx) {
-        ctx.reply(ErrorCode.UNSUPPORTED_MESSAGE.userText());
-        return new Outcome.Rejected(ErrorCode.UNSUPPORTED_MESSAGE);
+    private Outcome unsupported(MessageContext ctx) {
+        Media media = ctx.envelope().media();
+        ErrorCode code = media != null && media.status() == Media.Status.TOO_LARGE
+                ? ErrorCode.MEDIA_TOO_LARGE
+                : ErrorCode.UNSUPPORTED_MESSAGE;
+        ctx.reply(code.userText(mediaMaxMb));
+        return new Outcome.Rejected(code);
     }
 }

@@ -55,7 +55,8 @@ public final class ConfigLoader {
                 r.text("PRE_PROMPT", "").strip(),
                 r.integer("MAX_MODEL_TOKENS", 2000, 16, 128_000),
                 r.integer("MEMORY_MAX_TURNS", 40, 0, 1000),
-                r.integer("REPLY_MAX_CHARS", 4000, 500, 65_000));
+                r.integer("REPLY_MAX_CHARS", 4000, 500, 65_000),
+                r.integer("MEDIA_MAX_MB", 20, 1, 100));
         AccessPolicy access = access(r);
         AppConfig.Memory memory = new AppConfig.Memory(r.integer("MEMORY_MAX_TOKENS", 3000, 64, 1_000_000));
         AppConfig.Idempotency idem = new AppConfig.Idempotency(

@@ -12,6 +12,7 @@ public enum ErrorCode {
     EMPTY_PROMPT(
             "E105", "Please write your question after the command, for example: %s What is the capital of France?"),
     UNSUPPORTED_MESSAGE("E201", "I can only read text messages for now."),
+    MEDIA_TOO_LARGE("E203", "That file is larger than %s MB, the most I can accept. Please send a smaller one."),
     NOT_PERMITTED("E202", "You don't have permission to use that command."),
     MALFORMED_MESSAGE("E301", "Something went wrong reading your message. Please send it again."),
     INTERNAL("E900", "Something went wrong on my side. Please try again.");

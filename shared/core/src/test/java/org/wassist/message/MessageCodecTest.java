@@ -1,0 +1,83 @@
+package org.wassist.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MessageCodecTest {
+    @Test
+    void envelopesRoundTripWithEveryField() {
+        Envelope e = new Envelope(
+                "wa-web",
+                "120363000000000001@g.us",
+                ChatType.GROUP,
+                new Sender("123456789012345@lid", "4915100000001", "Alice"),
+                "false_x_3EB0_y",
+                Instant.parse("2026-11-25T10:00:00.123Z"),
+                MessageType.IMAGE,
+                "look 😀",
+                Media.stored("inbound/2026/11/25/abc", "image/jpeg", 1234, null, "ab12"),
+                new Location(52.5, 13.4, "Office", null),
+                List.of("BEGIN:VCARD"),
+                "3EB0QUOTED",
+                List.of("4915100000002@c.us"),
+                false,
+                false);
+
+        assertThat(MessageCodec.decodeEnvelope(MessageCodec.encode(e))).isEqualTo(e);
+    }
+
+    @Test
+    void timestampsAreIsoStrings() {
+        String json = MessageCodec.encode(Envelope.text(
+                "sim",
+                "1@c.us",
+                Sender.ofJid("4915100000001@c.us"),
+                "m",
+                Instant.parse("2026-11-25T10:00:00Z"),
+                "hi",
+                false));
+
+        assertThat(json).contains("\"timestamp\":\"2026-11-25T10:00:00Z\"");
+    }
+
+    @Test
+    void everyOutboundCommandRoundTripsWithItsTypeTag() {
+        List<OutboundCommand> commands = List.of(
+                new OutboundCommand.SendText("m#1", "c@c.us", "hi", "q", List.of("x@c.us")),
+                new OutboundCommand.SendImage("m#2", "c@c.us", "outbound/k", "image/png", "cap", null),
+                new OutboundCommand.SendVoiceNote("m#3", "c@c.us", "outbound/v", "audio/ogg; codecs=opus", null),
+                new OutboundCommand.SendDocument("m#4", "c@c.us", "outbound/d", "application/pdf", "a.pdf", null, null),
+                new OutboundCommand.SendReaction("m#5", "c@c.us", "target", "👍"),
+                new OutboundCommand.SetPresence("m#6", "c@c.us", OutboundCommand.Presence.TYPING));
+
+        for (OutboundCommand c : commands) {
+            String json = MessageCodec.encode(c);
+            assertThat(MessageCodec.decodeCommand(json)).isEqualTo(c);
+        }
+        assertThat(MessageCodec.encode(commands.get(0))).contains("\"type\":\"text\"");
+    }
+
+    @Test
+    void unknownFieldsFromANewerProducerAreIgnored() {
+        String json = MessageCodec.encode(new OutboundCommand.SendReaction("m#5", "c@c.us", "t", "👍"))
+                .replace("{", "{\"futureField\":42,");
+
+        assertThat(MessageCodec.decodeCommand(json)).isInstanceOf(OutboundCommand.SendReaction.class);
+    }
+
+    @Test
+    void malformedBodiesFailWithoutEchoingThePayload() {
+        String secretish = "{\"chatId\": \"4915100000001@c.us\", \"text\": \"my secret text\"";
+
+        assertThatThrownBy(() -> MessageCodec.decodeEnvelope(secretish))
+                .isInstanceOf(MessageCodec.MalformedMessageException.class)
+                .satisfies(
+                        t -> assertThat(t.toString()).doesNotContain("secret").doesNotContain("4915100000001"));
+        assertThatThrownBy(() -> MessageCodec.decodeEnvelope("{\"channel\":\"sim\"}"))
+                .isInstanceOf(MessageCodec.MalformedMessageException.class);
+    }
+}
