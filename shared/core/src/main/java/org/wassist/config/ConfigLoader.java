@@ -32,7 +32,7 @@ public final class ConfigLoader {
             "DATABASE_URL",
             "DATABASE_USER",
             "AWS_REGION",
-            "OPENAI_API_KEYS_SECRET_ARN",
+            "APP_SECRET_ARN",
             "INBOUND_MAX_RECEIVES");
 
     private ConfigLoader() {}
@@ -141,6 +141,7 @@ public final class ConfigLoader {
         for (String name : INFRA) {
             r.optional(name).ifPresent(v -> values.put(name, v));
         }
+        r.integer("INBOUND_MAX_RECEIVES", 5, 1, 1000);
         for (String name : profile.requiredInfra()) {
             if (!values.containsKey(name)) {
                 r.problem(name + " is required (set by the deployment; see docs/configuration.md)");

@@ -1,0 +1,147 @@
+package org.wassist.infra.stacks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.wassist.infra.config.InfraConfig;
+import org.wassist.infra.constructs.Logs;
+import org.wassist.infra.constructs.ProfileFileSystem;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.IgnoreMode;
+import software.amazon.awscdk.Size;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ecr.assets.Platform;
+import software.amazon.awscdk.services.ecs.AssetImageProps;
+import software.amazon.awscdk.services.ecs.AwsLogDriverMode;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.HealthCheck;
+import software.amazon.awscdk.services.ecs.LogDrivers;
+import software.amazon.awscdk.services.ecs.MountPoint;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * The bridge's task definition: one container built from whatsapp-bridge/Dockerfile, with the repository root as the
+ * build context, at deploy time (synthesis only hashes the context, it needs no Docker); it runs as uid/gid 10001,
+ * with the browser profile mounted from EFS.
+ */
+final class BridgeTask extends Construct {
+    static final String CONTAINER = "bridge";
+    static final String PROFILE_DIR = "/data/profile";
+    /**
+     * GET /healthz without curl in the image: bash's /dev/tcp. Failing three times in a row replaces the task.
+     */
+    static final List<String> HEALTH_COMMAND = List.of(
+            "CMD",
+            "/bin/bash",
+            "-c",
+            "exec 3<>/dev/tcp/127.0.0.1/" + BridgeStack.PORT
+                    + " && printf 'GET /healthz HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3"
+                    + " && head -n 1 <&3 | grep -q ' 200'");
+    /** The build context is the repository root minus everything but the Dockerfile and what it copies. */
+    static List<String> contextExcludes(InfraConfig.Assets assets) {
+        List<String> excludes = new ArrayList<>(List.of("**", "!" + assets.bridgeDockerfile()));
+        for (String source : assets.bridgeSources()) {
+            excludes.add("!" + source);
+            excludes.add("!" + source + "/**");
+        }
+        return excludes;
+    }
+
+    private final FargateTaskDefinition definition;
+
+    BridgeTask(
+            Construct scope,
+            String id,
+            InfraConfig config,
+            IRole taskRole,
+            ProfileFileSystem profile,
+            MessagingStack messaging,
+            DataStack data) {
+        super(scope, id);
+        InfraConfig.Bridge settings = config.bridge();
+        this.definition = FargateTaskDefinition.Builder.create(this, "Definition")
+                .cpu(settings.cpu())
+                .memoryLimitMiB(settings.memoryMiB())
+                .runtimePlatform(RuntimePlatform.builder()
+                        .cpuArchitecture(settings.arch().ecs())
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .build())
+                .taskRole(taskRole)
+                .volumes(List.of(profile.volume()))
+                .build();
+        LogGroup logs = Logs.group(
+                this, "Logs", config.logRetentionDays(), config.removal().rebuildable());
+        ContainerDefinition container = definition.addContainer(
+                CONTAINER,
+                ContainerDefinitionOptions.builder()
+                        .image(image(config))
+                        .user(ProfileFileSystem.UID + ":" + ProfileFileSystem.UID)
+                        .environment(environment(config, messaging, data))
+                        .portMappings(List.of(PortMapping.builder()
+                                .containerPort(BridgeStack.PORT)
+                                .build()))
+                        .healthCheck(HealthCheck.builder()
+                                .command(HEALTH_COMMAND)
+                                .interval(Duration.seconds(30))
+                                .timeout(Duration.seconds(5))
+                                .retries(3)
+                                .startPeriod(Duration.seconds(180))
+                                .build())
+                        .stopTimeout(Duration.seconds(60))
+                        .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                                .logGroup(logs)
+                                .streamPrefix(CONTAINER)
+                                .mode(AwsLogDriverMode.NON_BLOCKING)
+                                .maxBufferSize(Size.mebibytes(25))
+                                .build()))
+                        .build());
+        container.addMountPoints(MountPoint.builder()
+                .sourceVolume(ProfileFileSystem.VOLUME)
+                .containerPath(PROFILE_DIR)
+                .readOnly(false)
+                .build());
+    }
+
+    /** Built by Docker at deploy time for the task's architecture; synthesis only hashes the context. */
+    private static ContainerImage image(InfraConfig config) {
+        return ContainerImage.fromAsset(
+                config.assets().bridgeContext().toString(),
+                AssetImageProps.builder()
+                        .file(config.assets().bridgeDockerfile())
+                        .platform(Platform.custom(config.bridge().arch().dockerPlatform()))
+                        .exclude(contextExcludes(config.assets()))
+                        .ignoreMode(IgnoreMode.DOCKER)
+                        .build());
+    }
+
+    private Map<String, String> environment(InfraConfig config, MessagingStack messaging, DataStack data) {
+        Map<String, String> env = new LinkedHashMap<>(config.bridgeSettings());
+        env.put("INBOUND_QUEUE_URL", messaging.inbound().getQueueUrl());
+        env.put("OUTBOUND_QUEUE_URL", messaging.outbound().getQueueUrl());
+        env.put("MEDIA_BUCKET", data.media().getBucketName());
+        env.put("AWS_REGION", Stack.of(this).getRegion());
+        env.put("APP_SECRET_ARN", data.appSecret().getSecretArn());
+        env.put("CHANNEL", "whatsapp-web");
+        env.put("PORT", String.valueOf(BridgeStack.PORT));
+        env.put("PROFILE_DIR", PROFILE_DIR);
+        String pairing = config.bridge().pairingNumber();
+        if (pairing != null) {
+            env.put("WHATSAPP_PAIRING_NUMBER", pairing);
+        }
+        return env;
+    }
+
+    FargateTaskDefinition definition() {
+        return definition;
+    }
+}

@@ -1,0 +1,143 @@
+package org.wassist.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Template;
+
+class ObservabilityStackTest {
+    private final Template obs = TestApps.defaults().template("Observability");
+
+    private Map<String, Object> alarm(String name) {
+        return Templates.props(
+                Templates.only(obs, "AWS::CloudWatch::Alarm", name).getValue());
+    }
+
+    private void assertNotifies(Map<String, Object> alarm) {
+        String topic = Templates.only(obs, "AWS::SNS::Topic", "AlarmTopic").getKey();
+        assertThat(Templates.json(alarm.get("AlarmActions"))).isEqualTo("[{\"Ref\":\"" + topic + "\"}]");
+        assertThat(Templates.json(alarm.get("OKActions"))).isEqualTo("[{\"Ref\":\"" + topic + "\"}]");
+    }
+
+    @Test
+    void nineAlarmsStayWithinTheFreeTen() {
+        obs.resourceCountIs("AWS::CloudWatch::Alarm", 9);
+        obs.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+    }
+
+    @Test
+    void eachDlqAlarmsOnItsFirstMessage() {
+        for (String name : new String[] {"InboundDlqNotEmpty", "OutboundDlqNotEmpty"}) {
+            Map<String, Object> a = alarm(name);
+            assertThat(a)
+                    .containsEntry("Namespace", "AWS/SQS")
+                    .containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
+                    .containsEntry("Statistic", "Maximum")
+                    .containsEntry("Threshold", 1)
+                    .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
+                    .containsEntry("TreatMissingData", "notBreaching");
+            assertThat(Templates.json(a.get("Dimensions")))
+                    .contains(name.startsWith("In") ? "InboundDlq" : "OutboundDlq");
+            assertNotifies(a);
+        }
+    }
+
+    @Test
+    void inboundOldestMessageAlarmsAfterFiveMinutes() {
+        Map<String, Object> a = alarm("InboundMessagesTooOld");
+        assertThat(a)
+                .containsEntry("MetricName", "ApproximateAgeOfOldestMessage")
+                .containsEntry("Threshold", 300)
+                .containsEntry("Period", 300)
+                .containsEntry("TreatMissingData", "notBreaching");
+        assertThat(Templates.json(a.get("Dimensions"))).contains("InboundQueue");
+        assertThat(Templates.json(alarm("OutboundMessagesTooOld").get("Dimensions")))
+                .contains("OutboundQueue");
+        assertNotifies(a);
+    }
+
+    @Test
+    void routerErrorsAndThrottlesAlarmOnTheFirstOne() {
+        for (String name : new String[] {"RouterErrors", "RouterThrottles"}) {
+            Map<String, Object> a = alarm(name);
+            assertThat(a)
+                    .containsEntry("Namespace", "AWS/Lambda")
+                    .containsEntry("MetricName", name.substring("Router".length()))
+                    .containsEntry("Statistic", "Sum")
+                    .containsEntry("Threshold", 1)
+                    .containsEntry("TreatMissingData", "notBreaching");
+            assertThat(Templates.json(a.get("Dimensions"))).contains("Router");
+            assertNotifies(a);
+        }
+    }
+
+    @Test
+    void bridgeTaskNotRunningTreatsSilenceAsDown() {
+        Map<String, Object> a = alarm("BridgeTaskNotRunning");
+        assertThat(a)
+                .containsEntry("Namespace", "AWS/ECS")
+                .containsEntry("MetricName", "CPUUtilization")
+                .containsEntry("Statistic", "SampleCount")
+                .containsEntry("ComparisonOperator", "LessThanThreshold")
+                .containsEntry("Threshold", 1)
+                .containsEntry("EvaluationPeriods", 10)
+                .containsEntry("TreatMissingData", "breaching");
+        assertThat(Templates.json(a.get("Dimensions"))).contains("ClusterName", "ServiceName");
+        assertNotifies(a);
+    }
+
+    @Test
+    void bridgeNotReadyReadsTheEmfMetricAndTreatsSilenceAsNotReady() {
+        Map<String, Object> a = alarm("BridgeNotReady");
+        assertThat(a)
+                .containsEntry("Namespace", "WAssist")
+                .containsEntry("MetricName", "BridgeReady")
+                .containsEntry("Statistic", "Minimum")
+                .containsEntry("ComparisonOperator", "LessThanThreshold")
+                .containsEntry("Threshold", 1)
+                .containsEntry("Period", 60)
+                .containsEntry("TreatMissingData", "breaching");
+        assertThat(Templates.json(a.get("Dimensions"))).isEqualTo("[{\"Name\":\"Service\",\"Value\":\"bridge\"}]");
+        assertNotifies(a);
+    }
+
+    @Test
+    void bridgeLoggedOutFiresOnlyOnAnExplicitSignal() {
+        Map<String, Object> a = alarm("BridgeLoggedOut");
+        assertThat(a)
+                .containsEntry("Namespace", "WAssist")
+                .containsEntry("MetricName", "SessionLoggedOut")
+                .containsEntry("Statistic", "Maximum")
+                .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
+                .containsEntry("Threshold", 1)
+                .containsEntry("TreatMissingData", "notBreaching");
+        assertThat(Templates.json(a.get("Dimensions"))).isEqualTo("[{\"Name\":\"Service\",\"Value\":\"bridge\"}]");
+        assertNotifies(a);
+    }
+
+    @Test
+    void alarmTopicAcceptsTlsOnlyAndMailsTheOperatorWhenAsked() {
+        assertThat(Templates.json(obs.findResources("AWS::SNS::TopicPolicy")))
+                .contains("\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}},\"Effect\":\"Deny\"");
+        obs.resourceCountIs("AWS::SNS::Subscription", 0);
+        Template mailed =
+                TestApps.synth(Map.of("alarmEmail", "ops@example.com")).template("Observability");
+        Map<String, Object> sub = Templates.props(Templates.resources(mailed, "AWS::SNS::Subscription")
+                .values()
+                .iterator()
+                .next());
+        assertThat(sub).containsEntry("Protocol", "email").containsEntry("Endpoint", "ops@example.com");
+    }
+
+    @Test
+    void dashboardShowsQueuesRouterBridgeAndDatabase() {
+        String body =
+                Templates.json(Templates.props(Templates.only(obs, "AWS::CloudWatch::Dashboard", "DashboardOverview")
+                                .getValue())
+                        .get("DashboardBody"));
+        assertThat(body)
+                .contains("ApproximateNumberOfMessagesVisible", "Invocations", "BridgeReady", "SessionLoggedOut")
+                .contains("ServerlessDatabaseCapacity");
+    }
+}

@@ -1,0 +1,5 @@
+/** Context validation tests. */
+@NullMarked
+package org.wassist.infra.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,56 @@
+package org.wassist.local;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wassist.config.AppConfig;
+import org.wassist.config.ConfigException;
+import org.wassist.config.ConfigLoader;
+import org.wassist.config.Profile;
+
+/**
+ * {@code scripts/run-local.sh}: the whole assistant on one machine. Stand-ins for every AWS service, the router
+ * consuming the inbound queue in-process, and the bridge with the chat simulator at http://localhost:PORT/ (or the
+ * real WhatsApp Web with {@code CHANNEL=whatsapp-web}). Stops cleanly on Ctrl-C / SIGTERM; a kill -9 loses nothing
+ * that was accepted, because every stand-in keeps its state under {@code DATA_DIR}.
+ */
+public final class LocalRun {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
+
+    private LocalRun() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> env = System.getenv();
+        LocalSettings settings;
+        AppConfig config;
+        try {
+            settings = LocalSettings.fromEnvironment(env);
+            config = ConfigLoader.load(env, Profile.LOCAL);
+        } catch (ConfigException e) {
+            LOG.error("cannot start: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        List<String> missing = config.model().missing();
+        if (!missing.isEmpty() && !settings.fakeModel()) {
+            LOG.warn(
+                    "the assistant cannot answer until this is set: {} (or start with LOCAL_FAKE_MODEL=true to try "
+                            + "it with the built-in fake model)",
+                    String.join(", ", missing));
+        }
+        LocalWiring wiring = LocalWiring.start(settings, config, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            wiring.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
+        LOG.info("WAssist is running: open http://localhost:{}/ (data in {})", wiring.port(), settings.dataDir());
+        stopped.await();
+    }
+}

@@ -1,0 +1,105 @@
+package org.wassist.local.sim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wassist.inbound.InboundPublisher;
+import org.wassist.message.Envelope;
+import org.wassist.message.MessageCodec;
+
+/**
+ * The simulator's HTTP contract (stable; documented in docs/simulator.md):
+ * {@code POST /api/sim/messages} puts an envelope on the inbound queue exactly as the bridge does and answers
+ * {@code 202 {"messageId": …}}; {@code GET /api/sim/chats/{chatId}/messages} returns the chat's durable transcript;
+ * {@code GET /api/sim/chats} lists chats.
+ */
+public final class SimulatorApi implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorApi.class);
+    static final String PREFIX = "/api/sim";
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final InboundPublisher publisher;
+    private final Transcript transcript;
+    private final Clock clock;
+
+    public SimulatorApi(InboundPublisher publisher, Transcript transcript, Clock clock) {
+        this.publisher = publisher;
+        this.transcript = transcript;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getRawPath();
+        String method = ex.getRequestMethod();
+        if (path.equals(PREFIX + "/messages")) {
+            if (!method.equals("POST")) {
+                HttpExchanges.error(ex, 405, "SIM-405", "use POST");
+                return;
+            }
+            post(ex);
+        } else if (path.equals(PREFIX + "/chats") && method.equals("GET")) {
+            HttpExchanges.json(ex, 200, transcript.chats());
+        } else if (path.startsWith(PREFIX + "/chats/") && path.endsWith("/messages") && method.equals("GET")) {
+            String raw = path.substring((PREFIX + "/chats/").length(), path.length() - "/messages".length());
+            HttpExchanges.json(ex, 200, view(transcript.chat(URLDecoder.decode(raw, StandardCharsets.UTF_8))));
+        } else {
+            HttpExchanges.error(ex, 404, "SIM-404", "no such endpoint");
+        }
+    }
+
+    private void post(HttpExchange ex) throws IOException {
+        SimulatedMessage body;
+        try {
+            body = MessageCodec.mapper().readValue(HttpExchanges.readBody(ex, MAX_BODY_BYTES), SimulatedMessage.class);
+        } catch (HttpExchanges.TooLarge e) {
+            HttpExchanges.error(ex, 413, "SIM-413", "request body is larger than " + MAX_BODY_BYTES + " bytes");
+            return;
+        } catch (JsonProcessingException e) {
+            HttpExchanges.error(ex, 400, "SIM-400", "body must be JSON: {chatId, senderId, text, group, messageId}");
+            return;
+        }
+        String problem = body.problem();
+        if (problem != null) {
+            HttpExchanges.error(ex, 400, "SIM-400", problem);
+            return;
+        }
+        Envelope envelope = body.toEnvelope(clock.instant());
+        try {
+            publisher.publish(envelope);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "inbound queue refused a simulated message cause={}",
+                    e.getClass().getSimpleName());
+            HttpExchanges.error(ex, 503, "SIM-503", "the inbound queue is not reachable; try again");
+            return;
+        }
+        transcript.append(new TranscriptEntry(
+                envelope.chatId(),
+                TranscriptEntry.IN,
+                envelope.messageId(),
+                envelope.text(),
+                "text",
+                envelope.timestamp()));
+        HttpExchanges.json(ex, 202, Map.of("messageId", envelope.messageId()));
+    }
+
+    private static List<Map<String, Object>> view(List<TranscriptEntry> entries) {
+        return entries.stream()
+                .map(e -> Map.<String, Object>of(
+                        "direction", e.direction(),
+                        "messageId", e.messageId(),
+                        "text", e.text(),
+                        "type", e.type(),
+                        "timestamp", e.timestamp().toString()))
+                .toList();
+    }
+}

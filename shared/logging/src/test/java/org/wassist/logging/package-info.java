@@ -1,0 +1,4 @@
+@NullMarked
+package org.wassist.logging;
+
+import org.jspecify.annotations.NullMarked;

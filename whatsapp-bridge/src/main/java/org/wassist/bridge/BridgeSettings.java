@@ -1,0 +1,235 @@
+package org.wassist.bridge;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.wassist.config.Secret;
+
+/**
+ * Settings of the bridge process minus its channel. {@link #defaults()} gives the documented defaults;
+ * {@link #fromEnvironment(Map)} reads the variables listed in docs/whatsapp-bridge.md and reports every invalid one
+ * at once.
+ *
+ * @param port the HTTP port ({@code PORT}); 0 binds any free port
+ * @param mediaMaxBytes inbound media above this size is not fetched ({@code MEDIA_MAX_BYTES}, 20 MB)
+ * @param pacing send pacing against ban risk
+ * @param outbound how the outbound queue is consumed
+ * @param tempRoot where the per-process temp directory is created ({@code BRIDGE_TEMP_DIR}, default the JVM's)
+ * @param qrPageToken the token of the {@code /qr} page ({@code QR_PAGE_TOKEN}); null disables the page
+ * @param readinessTimeout how long one readiness check may take ({@code READINESS_TIMEOUT_MS})
+ * @param shutdownGrace how long a graceful stop waits for in-flight work ({@code SHUTDOWN_GRACE_SECONDS})
+ * @param metricsInterval how often the EMF metrics are written ({@code METRICS_INTERVAL_SECONDS}, 60)
+ * @param inboundBuffer how many inbound messages may wait for publishing in memory ({@code INBOUND_BUFFER})
+ */
+public record BridgeSettings(
+        int port,
+        long mediaMaxBytes,
+        Pacing pacing,
+        Outbound outbound,
+        Path tempRoot,
+        @Nullable Secret qrPageToken,
+        Duration readinessTimeout,
+        Duration shutdownGrace,
+        Duration metricsInterval,
+        int inboundBuffer) {
+
+    /** 20 MB: WhatsApp's own document limit is higher, but File IQ and transcription stop here. */
+    public static final long DEFAULT_MEDIA_MAX_BYTES = 20L * 1024 * 1024;
+
+    public BridgeSettings {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535");
+        }
+        if (mediaMaxBytes < 1) {
+            throw new IllegalArgumentException("mediaMaxBytes must be positive");
+        }
+        if (inboundBuffer < 1) {
+            throw new IllegalArgumentException("inboundBuffer must be positive");
+        }
+    }
+
+    /**
+     * Send pacing. Each send waits until {@code globalInterval} has passed since the previous send and
+     * {@code chatInterval} since the previous send to the same chat, plus a random jitter up to {@code jitter}. Text
+     * replies are preceded by the typing state for {@code typingPerChar} per character, clamped to
+     * [{@code typingMin}, {@code typingMax}]. After the session (re)connects nothing is sent for
+     * {@code reconnectQuiet}, and during the following {@code reconnectWarmup} the intervals are tripled, so a backlog
+     * never leaves in a burst.
+     */
+    public record Pacing(
+            Duration globalInterval,
+            Duration chatInterval,
+            Duration jitter,
+            Duration typingPerChar,
+            Duration typingMin,
+            Duration typingMax,
+            Duration reconnectQuiet,
+            Duration reconnectWarmup) {
+
+        public static Pacing defaults() {
+            return new Pacing(
+                    Duration.ofMillis(1000),
+                    Duration.ofMillis(2500),
+                    Duration.ofMillis(800),
+                    Duration.ofMillis(30),
+                    Duration.ofMillis(800),
+                    Duration.ofMillis(4000),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(120));
+        }
+
+        /** No waiting at all: for tests and the simulator. */
+        public static Pacing none() {
+            return new Pacing(
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ZERO);
+        }
+    }
+
+    /**
+     * Consumption of the outbound queue.
+     *
+     * @param batchSize commands per receive (1–10)
+     * @param longPoll how long one receive waits for commands
+     * @param retryBase the first retry delay after a failed send; doubled per receive
+     * @param retryMax the longest retry delay
+     * @param sendTimeout how long one send may take before it counts as failed (retryable)
+     */
+    public record Outbound(
+            int batchSize, Duration longPoll, Duration retryBase, Duration retryMax, Duration sendTimeout) {
+        public Outbound {
+            if (batchSize < 1 || batchSize > 10) {
+                throw new IllegalArgumentException("batchSize must be between 1 and 10");
+            }
+        }
+
+        public static Outbound defaults() {
+            return new Outbound(
+                    10, Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofSeconds(90));
+        }
+    }
+
+    public static BridgeSettings defaults() {
+        return new BridgeSettings(
+                8080,
+                DEFAULT_MEDIA_MAX_BYTES,
+                Pacing.defaults(),
+                Outbound.defaults(),
+                Path.of(System.getProperty("java.io.tmpdir")),
+                null,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(25),
+                Duration.ofSeconds(60),
+                1000);
+    }
+
+    /** Reads the settings from environment variables; unset ones keep their defaults. */
+    public static BridgeSettings fromEnvironment(Map<String, String> env) {
+        return SettingsReader.bridge(env);
+    }
+
+    public BridgeSettings withPort(int newPort) {
+        return new BridgeSettings(
+                newPort,
+                mediaMaxBytes,
+                pacing,
+                outbound,
+                tempRoot,
+                qrPageToken,
+                readinessTimeout,
+                shutdownGrace,
+                metricsInterval,
+                inboundBuffer);
+    }
+
+    public BridgeSettings withPacing(Pacing newPacing) {
+        return new BridgeSettings(
+                port,
+                mediaMaxBytes,
+                newPacing,
+                outbound,
+                tempRoot,
+                qrPageToken,
+                readinessTimeout,
+                shutdownGrace,
+                metricsInterval,
+                inboundBuffer);
+    }
+
+    public BridgeSettings withOutbound(Outbound newOutbound) {
+        return new BridgeSettings(
+                port,
+                mediaMaxBytes,
+                pacing,
+                newOutbound,
+                tempRoot,
+                qrPageToken,
+                readinessTimeout,
+                shutdownGrace,
+                metricsInterval,
+                inboundBuffer);
+    }
+
+    public BridgeSettings withTempRoot(Path newTempRoot) {
+        return new BridgeSettings(
+                port,
+                mediaMaxBytes,
+                pacing,
+                outbound,
+                newTempRoot,
+                qrPageToken,
+                readinessTimeout,
+                shutdownGrace,
+                metricsInterval,
+                inboundBuffer);
+    }
+
+    public BridgeSettings withQrPageToken(@Nullable Secret token) {
+        return new BridgeSettings(
+                port,
+                mediaMaxBytes,
+                pacing,
+                outbound,
+                tempRoot,
+                token,
+                readinessTimeout,
+                shutdownGrace,
+                metricsInterval,
+                inboundBuffer);
+    }
+
+    public BridgeSettings withMediaMaxBytes(long newMax) {
+        return new BridgeSettings(
+                port,
+                newMax,
+                pacing,
+                outbound,
+                tempRoot,
+                qrPageToken,
+                readinessTimeout,
+                shutdownGrace,
+                metricsInterval,
+                inboundBuffer);
+    }
+
+    public BridgeSettings withMetricsInterval(Duration newInterval) {
+        return new BridgeSettings(
+                port,
+                mediaMaxBytes,
+                pacing,
+                outbound,
+                tempRoot,
+                qrPageToken,
+                readinessTimeout,
+                shutdownGrace,
+                newInterval,
+                inboundBuffer);
+    }
+}

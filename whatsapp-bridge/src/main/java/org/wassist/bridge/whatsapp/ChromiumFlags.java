@@ -1,0 +1,136 @@
+package org.wassist.bridge.whatsapp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chromium's command line and environment. Each flag has a reason:
+ *
+ * <ul>
+ *   <li>{@code --disable-blink-features=AutomationControlled}: no {@code navigator.webdriver}, as in a normal browser;
+ *   <li>{@code --disable-background-networking}, {@code --disable-component-update}, {@code --disable-sync},
+ *       {@code --disable-default-apps}, {@code --disable-extensions}, {@code --disable-domain-reliability},
+ *       {@code --disable-client-side-phishing-detection}, {@code --no-first-run}, {@code --no-default-browser-check},
+ *       {@code --disable-features=…}: no traffic or code besides WhatsApp Web (no updates, sync, telemetry,
+ *       translation, media router);
+ *   <li>{@code --disable-breakpad}: no crash dumps, which would hold page memory (messages, keys);
+ *   <li>{@code --disable-dev-shm-usage}: containers have a 64 MB {@code /dev/shm}; shared memory goes to /tmp;
+ *   <li>{@code --disable-gpu}, {@code --mute-audio}: headless server;
+ *   <li>{@code --password-store=basic}: no desktop keyring;
+ *   <li>{@code --deny-permission-prompts}: WhatsApp Web gets no notifications, camera or microphone;
+ *   <li>{@code --renderer-process-limit=2}: one site, bounded memory;
+ *   <li>{@code --user-agent=…}: a desktop Chrome user agent of the installed major version instead of
+ *       {@code HeadlessChrome}, which WhatsApp Web may treat as unsupported.
+ * </ul>
+ *
+ * The sandbox stays on, except when the process runs as root (Chromium refuses to sandbox as root) or
+ * {@code CHROMIUM_NO_SANDBOX=true} is set for a platform without user namespaces; then the container (non-root, no
+ * capabilities, read-only except the profile and temp) is the isolation boundary.
+ */
+final class ChromiumFlags {
+    /**
+     * Chromium puts its singleton socket under TMPDIR, and a Unix socket path has at most 107 bytes; with a longer
+     * temp directory Chromium keeps the system default (/tmp), where it removes the socket itself on exit.
+     */
+    static final int MAX_TMPDIR_LENGTH = 60;
+
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.\\d+\\.\\d+\\.\\d+");
+
+    private ChromiumFlags() {}
+
+    static List<String> args(@Nullable String userAgent) {
+        List<String> a = new ArrayList<>(List.of(
+                "--disable-blink-features=AutomationControlled",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--disable-domain-reliability",
+                "--disable-client-side-phishing-detection",
+                "--disable-breakpad",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--mute-audio",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--password-store=basic",
+                "--deny-permission-prompts",
+                "--renderer-process-limit=2",
+                "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication,"
+                        + "InterestFeedContentSuggestions,CalculateNativeWinOcclusion"));
+        if (userAgent != null) {
+            a.add("--user-agent=" + userAgent);
+        }
+        return a;
+    }
+
+    /** A desktop Chrome user agent for the installed Chromium's major version, or null when it cannot be read. */
+    static @Nullable String userAgent(Path chromium) {
+        String version = installedVersion(chromium);
+        if (version == null) {
+            return null;
+        }
+        return "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/" + version
+                + ".0.0.0 Safari/537.36";
+    }
+
+    static @Nullable String installedVersion(Path chromium) {
+        try {
+            Process p = new ProcessBuilder(chromium.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            String out;
+            try (InputStream in = p.getInputStream()) {
+                out = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            }
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            return majorVersion(out);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static @Nullable String majorVersion(String versionOutput) {
+        Matcher m = VERSION.matcher(versionOutput);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * The browser's environment: only what it needs, so no secret of the bridge's own environment reaches it; temp,
+     * cache and config files go to the per-process temp directory.
+     */
+    static Map<String, String> browserEnv(Path temp) {
+        Map<String, String> env = new HashMap<>();
+        for (String keep : List.of("PATH", "LANG", "LC_ALL", "TZ", "FONTCONFIG_PATH")) {
+            String v = System.getenv(keep);
+            if (v != null) {
+                env.put(keep, v);
+            }
+        }
+        env.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", temp.resolve("home").toString());
+        if (temp.toAbsolutePath().toString().length() <= MAX_TMPDIR_LENGTH) {
+            env.put("TMPDIR", temp.toString());
+        }
+        env.put("XDG_CACHE_HOME", temp.resolve("cache").toString());
+        env.put("XDG_CONFIG_HOME", temp.resolve("config").toString());
+        return env;
+    }
+}

@@ -1,0 +1,177 @@
+package org.wassist.bridge.whatsapp;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A small journal in the profile directory that makes the catch-up after a restart free of duplicates: which
+ * messages the inbound queue accepted (as truncated SHA-256 hashes of their ids, never the ids), a watermark (the
+ * newest of their timestamps and of the "connected at" marks written while the session is up), and the last
+ * WhatsApp Web version seen. It is an append-only text file, compacted to the newest {@value #MAX_IDS} ids when
+ * opened. Thread-safe.
+ *
+ * <p>File format, one record per line: {@code d <epoch-seconds> <hash>} (delivered), {@code c <epoch-seconds>}
+ * (connected mark), {@code v <version>}.
+ */
+final class SessionJournal implements AutoCloseable {
+    static final String FILE = "wassist-journal.log";
+    static final int MAX_IDS = 20_000;
+
+    private final Path file;
+    private final Map<String, Long> delivered = new LinkedHashMap<>();
+    private long watermark = -1;
+    private @Nullable String version;
+    private @Nullable BufferedWriter out;
+
+    private SessionJournal(Path file) {
+        this.file = file;
+    }
+
+    static SessionJournal open(Path profileDir) {
+        SessionJournal j = new SessionJournal(profileDir.resolve(FILE));
+        try {
+            j.load();
+            j.compact();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the session journal in the profile directory", e);
+        }
+        return j;
+    }
+
+    private void load() throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] f = line.split(" ", 3);
+            try {
+                switch (f[0]) {
+                    case "d" -> {
+                        long t = Long.parseLong(f[1]);
+                        delivered.put(f[2], t);
+                        watermark = Math.max(watermark, t);
+                    }
+                    case "c" -> watermark = Math.max(watermark, Long.parseLong(f[1]));
+                    case "v" -> version = f[1];
+                    default -> {
+                        // unknown or torn line (crash during a write): ignored
+                    }
+                }
+            } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+                // torn line: ignored
+            }
+        }
+    }
+
+    private void compact() throws IOException {
+        while (delivered.size() > MAX_IDS) {
+            delivered.remove(delivered.keySet().iterator().next());
+        }
+        List<String> lines = new ArrayList<>();
+        if (version != null) {
+            lines.add("v " + version);
+        }
+        if (watermark >= 0) {
+            lines.add("c " + watermark);
+        }
+        delivered.forEach((h, t) -> lines.add("d " + t + " " + h));
+        Path tmp = file.resolveSibling(FILE + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    synchronized boolean contains(String messageId) {
+        return delivered.containsKey(hash(messageId));
+    }
+
+    /** The inbound queue accepted this message. */
+    synchronized void delivered(String messageId, Instant timestamp) {
+        String h = hash(messageId);
+        long t = timestamp.getEpochSecond();
+        if (delivered.put(h, t) == null) {
+            append("d " + t + " " + h);
+        }
+        watermark = Math.max(watermark, t);
+        if (delivered.size() > MAX_IDS) {
+            delivered.remove(delivered.keySet().iterator().next());
+        }
+    }
+
+    /** The session is connected and its events are being handled at this time. */
+    synchronized void connectedAt(Instant at) {
+        watermark = Math.max(watermark, at.getEpochSecond());
+        append("c " + at.getEpochSecond());
+    }
+
+    /** The newest time up to which messages were handled, if the journal has one (none after a fresh link). */
+    synchronized Optional<Instant> watermark() {
+        return watermark < 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(watermark));
+    }
+
+    /** Records the WhatsApp Web version; returns the previous one if it differs. */
+    synchronized @Nullable String version(String current) {
+        String previous = version;
+        if (!current.equals(previous)) {
+            version = current;
+            append("v " + current);
+            return previous;
+        }
+        return null;
+    }
+
+    private void append(String line) {
+        BufferedWriter w = out;
+        if (w == null) {
+            return;
+        }
+        try {
+            w.write(line);
+            w.newLine();
+            w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the session journal", e);
+        }
+    }
+
+    static String hash(String messageId) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        BufferedWriter w = out;
+        out = null;
+        if (w != null) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                // nothing buffered: every record was flushed when written
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.wassist.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wassist.bridge.channel.ChannelStatus;
+import org.wassist.bridge.channel.LoginPrompt;
+import org.wassist.bridge.http.ReadinessCheck;
+import org.wassist.config.Secret;
+import org.wassist.message.MessageCodec;
+import org.wassist.standins.Await;
+import org.wassist.testkit.inbound.InMemoryInboundPublisher;
+import org.wassist.testkit.media.InMemoryMediaStore;
+import org.wassist.testkit.outbox.InMemoryOutboundQueue;
+
+class HttpFrontTest {
+    private static final String TOKEN = "a-long-enough-qr-token";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path tmp;
+
+    private final ScriptedChannel channel = new ScriptedChannel();
+    private final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+    private @Nullable BridgeApp app;
+
+    private BridgeApp start(BridgeSettings settings, ReadinessCheck... checks) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"));
+        BridgeApp.Builder b = BridgeApp.builder()
+                .settings(settings.withPort(0).withTempRoot(tmp))
+                .channel(channel)
+                .publisher(new InMemoryInboundPublisher())
+                .outbound(new InMemoryOutboundQueue(clock))
+                .media(new InMemoryMediaStore())
+                .clock(clock)
+                .sleeper(clock.sleeper())
+                .metricsOutput(new PrintStream(metrics, true, StandardCharsets.UTF_8))
+                .route("/extra", ex -> {
+                    try (ex) {
+                        ex.sendResponseHeaders(204, -1);
+                    }
+                });
+        for (ReadinessCheck c : checks) {
+            b.readinessCheck(c);
+        }
+        BridgeApp built = b.build();
+        app = built;
+        built.start();
+        return built;
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private BridgeApp app() {
+        return Objects.requireNonNull(app);
+    }
+
+    private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app().port() + path));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            r.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static JsonNode json(HttpResponse<byte[]> r) throws Exception {
+        return MessageCodec.mapper().readTree(r.body());
+    }
+
+    @Test
+    void readyzNamesEveryFailingCheckAndHealthzStaysUp() throws Exception {
+        start(
+                BridgeSettings.defaults().withQrPageToken(null),
+                ReadinessCheck.of("inbound-queue", () -> ReadinessCheck.Result.passing("reachable")),
+                ReadinessCheck.of("outbound-queue", () -> ReadinessCheck.Result.failing("AccessDenied")),
+                ReadinessCheck.of("slow", () -> {
+                    try {
+                        Thread.sleep(Duration.ofSeconds(30));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return ReadinessCheck.Result.passing("late");
+                }));
+        channel.status(new ChannelStatus("logged-out", false, List.of("the account was logged out")));
+        HttpResponse<byte[]> r = get("/readyz");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(json(r).path("failing").toString())
+                .contains("channel: state=logged-out; the account was logged out")
+                .contains("outbound-queue: AccessDenied")
+                .contains("slow: no answer within 3000 ms")
+                .doesNotContain("inbound-queue");
+        assertThat(get("/healthz").statusCode()).isEqualTo(200);
+        assertThat(get("/livez").statusCode()).isEqualTo(200);
+        assertThat(get("/extra").statusCode()).isEqualTo(204);
+        assertThat(get("/healthz/x").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void readyzIsOkWhenConnectedAndEverythingPasses() throws Exception {
+        start(BridgeSettings.defaults(), ReadinessCheck.of("q", () -> ReadinessCheck.Result.passing("ok")));
+        assertThat(get("/readyz").statusCode()).isEqualTo(200);
+        channel.status(new ChannelStatus("connected", true, List.of("WhatsApp Web capability missing: react")));
+        HttpResponse<byte[]> r = get("/readyz");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(json(r).path("failing").toString()).contains("WhatsApp Web capability missing: react");
+    }
+
+    @Test
+    void livezFailsWhenTheChannelWorkerIsStuck() throws Exception {
+        start(BridgeSettings.defaults());
+        channel.alive(false);
+        assertThat(get("/livez").statusCode()).isEqualTo(503);
+        assertThat(get("/healthz").statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void qrPageNeedsTheTokenAndShowsTheCode() throws Exception {
+        start(BridgeSettings.defaults().withQrPageToken(new Secret(TOKEN)));
+        channel.prompt(new LoginPrompt("ref-1,AQID,BAUG,adv-secret,WEB", "WASS1234"));
+        assertThat(get("/qr").statusCode()).isEqualTo(401);
+        assertThat(get("/qr?token=wrong").statusCode()).isEqualTo(401);
+        assertThat(get("/qr", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
+
+        HttpResponse<byte[]> page = get("/qr?token=" + TOKEN);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(new String(page.body(), StandardCharsets.UTF_8))
+                .contains("data:image/png;base64,")
+                .contains("WASS1234");
+
+        HttpResponse<byte[]> png = get("/qr.png", "Authorization", "Bearer " + TOKEN);
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(decode(png.body())).isEqualTo("ref-1,AQID,BAUG,adv-secret,WEB");
+    }
+
+    @Test
+    void qrPageIsDisabledWithoutAToken() throws Exception {
+        start(BridgeSettings.defaults().withQrPageToken(null));
+        assertThat(get("/qr?token=anything").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void metricsAreWrittenInTheEmbeddedMetricFormat() {
+        start(BridgeSettings.defaults().withMetricsInterval(Duration.ofSeconds(1)));
+        channel.status(new ChannelStatus("logged-out", false, List.of()));
+        assertThat(Await.until(
+                        () -> metrics.toString(StandardCharsets.UTF_8).contains("\"SessionLoggedOut\":1"),
+                        Duration.ofSeconds(20)))
+                .isTrue();
+        String line =
+                metrics.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertThat(line)
+                .contains("\"Namespace\":\"WAssist\"")
+                .contains("\"Dimensions\":[[\"Service\"]]")
+                .contains("\"Service\":\"bridge\"")
+                .contains("\"BridgeReady\":0")
+                .contains("\"SessionLoggedOut\":1");
+    }
+
+    @Test
+    void emfLineIsExact() {
+        assertThat(EmfMetrics.line(1780400000000L, true, false))
+                .isEqualTo("{\"_aws\":{\"Timestamp\":1780400000000,\"CloudWatchMetrics\":[{\"Namespace\":\"WAssist\","
+                        + "\"Dimensions\":[[\"Service\"]],\"Metrics\":[{\"Name\":\"BridgeReady\",\"Unit\":\"Count\"},"
+                        + "{\"Name\":\"SessionLoggedOut\",\"Unit\":\"Count\"}]}]},\"Service\":\"bridge\","
+                        + "\"BridgeReady\":1,\"SessionLoggedOut\":0}");
+    }
+
+    @Test
+    void closeRemovesTheTempDirectoryAndClosesTheChannel() throws Exception {
+        BridgeApp a = start(BridgeSettings.defaults());
+        Path temp = a.tempDirectory().path();
+        Files.writeString(a.tempDirectory().newJobDirectory("job").resolve("f"), "x");
+        a.close();
+        assertThat(temp).doesNotExist();
+        assertThat(channel.closed()).isTrue();
+        try (var left = Files.list(tmp)) {
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("wassist-bridge-")))
+                    .isEmpty();
+        }
+    }
+
+    private static String decode(byte[] png) throws Exception {
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        RGBLuminanceSource source = new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels);
+        return new QRCodeReader()
+                .decode(new BinaryBitmap(new HybridBinarizer(source)))
+                .getText();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.wassist.bridge;
+
+import org.jspecify.annotations.NullMarked;

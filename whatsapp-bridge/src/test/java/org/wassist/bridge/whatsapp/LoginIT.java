@@ -1,0 +1,120 @@
+package org.wassist.bridge.whatsapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wassist.bridge.qr.QrCodes;
+import org.wassist.standins.Await;
+import org.wassist.testkit.inbound.InMemoryInboundPublisher;
+import org.wassist.testkit.media.InMemoryMediaStore;
+import org.wassist.testkit.outbox.InMemoryOutboundQueue;
+
+/** The login state machine in real Chromium against the imitation page: QR, pairing code, logout and re-linking. */
+class LoginIT {
+    @TempDir(factory = ShortTempDir.class)
+    Path dir;
+
+    private static BridgeUnderTest.Parts parts() {
+        return new BridgeUnderTest.Parts(
+                new InMemoryInboundPublisher(), new InMemoryOutboundQueue(Clock.systemUTC()), new InMemoryMediaStore());
+    }
+
+    private static void awaitQr(BridgeUnderTest bridge, String qr) {
+        Await.until(() -> qr.equals(bridge.channel.loginPrompt().qr()), BridgeUnderTest.WAIT);
+        assertThat(bridge.channel.loginPrompt().qr()).isEqualTo(qr);
+    }
+
+    @Test
+    void qrLoginGoesFromUnpairedThroughPairingToConnected() {
+        try (FakeWhatsApp wa = new FakeWhatsApp();
+                BridgeUnderTest bridge = new BridgeUnderTest(
+                        dir.resolve("tmp"),
+                        BridgeUnderTest.whatsApp(dir.resolve("profile"), wa.url(""), null),
+                        parts())) {
+            bridge.awaitState("unpaired");
+            awaitQr(bridge, "ref-1,AQID,BAUG,adv-secret,WEB");
+            assertThat(bridge.terminalText()).contains(QrCodes.terminal("ref-1,AQID,BAUG,adv-secret,WEB"));
+            BridgeUnderTest.Http ready = bridge.get("/readyz");
+            assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.json().path("failing").toString()).contains("channel: state=unpaired");
+            assertThat(bridge.get("/qr.png?token=" + BridgeUnderTest.QR_TOKEN).status())
+                    .isEqualTo(200);
+
+            wa.command("rotateQr");
+            awaitQr(bridge, "ref-2,AQID,BAUG,adv-secret,WEB");
+
+            wa.command("scan");
+            bridge.awaitState("connected");
+            assertThat(bridge.channel.loginPrompt().isEmpty()).isTrue();
+            assertThat(bridge.get("/readyz").status()).isEqualTo(200);
+            assertThat(bridge.get("/qr.png?token=" + BridgeUnderTest.QR_TOKEN).status())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void pairingCodeIsRequestedForTheConfiguredNumber() {
+        try (FakeWhatsApp wa = new FakeWhatsApp();
+                BridgeUnderTest bridge = new BridgeUnderTest(
+                        dir.resolve("tmp"),
+                        BridgeUnderTest.whatsApp(dir.resolve("profile"), wa.url(""), "447700900999"),
+                        parts())) {
+            Await.until(() -> "WASS1234".equals(bridge.channel.loginPrompt().pairingCode()), BridgeUnderTest.WAIT);
+            assertThat(bridge.channel.loginPrompt().pairingCode()).isEqualTo("WASS1234");
+            assertThat(wa.awaitCalls("startAltLinkingFlow", 1)
+                            .get(0)
+                            .path("phone")
+                            .asText())
+                    .isEqualTo("447700900999");
+            assertThat(wa.calls("setPairingType").get(0).path("type").asText()).isEqualTo("ALT_DEVICE_LINKING");
+            assertThat(bridge.terminalText()).contains("WASS1234");
+            assertThat(bridge.get("/qr?token=" + BridgeUnderTest.QR_TOKEN).text())
+                    .contains("WASS1234");
+
+            wa.command("enterCode");
+            bridge.awaitState("connected");
+        }
+    }
+
+    @Test
+    void logoutRaisesTheAlertAndWaitsForRelinkingWithANewQr() {
+        try (FakeWhatsApp wa = new FakeWhatsApp();
+                BridgeUnderTest bridge = new BridgeUnderTest(
+                        dir.resolve("tmp"),
+                        BridgeUnderTest.whatsApp(dir.resolve("profile"), wa.url(""), null),
+                        parts())) {
+            bridge.awaitState("unpaired");
+            wa.command("scan");
+            bridge.awaitState("connected");
+
+            wa.command("logout");
+            bridge.awaitState("logged-out");
+            Await.until(
+                    () -> bridge.metrics.toString(StandardCharsets.UTF_8).contains("\"SessionLoggedOut\":1"),
+                    BridgeUnderTest.WAIT);
+            assertThat(bridge.metrics.toString(StandardCharsets.UTF_8)).contains("\"SessionLoggedOut\":1");
+            awaitQr(bridge, "ref-1,AQID,BAUG,adv-secret,WAIT".replace("WAIT", "WEB"));
+            assertThat(bridge.channel.status().state())
+                    .as("still logged out while the new QR shows")
+                    .isEqualTo("logged-out");
+            assertThat(bridge.get("/healthz").status()).as("no crash loop").isEqualTo(200);
+            assertThat(bridge.get("/readyz").json().path("failing").toString()).contains("logged out");
+
+            wa.command("scan");
+            bridge.awaitState("connected");
+            Await.until(() -> lastMetric(bridge).contains("\"SessionLoggedOut\":0"), BridgeUnderTest.WAIT);
+            assertThat(lastMetric(bridge)).contains("\"SessionLoggedOut\":0").contains("\"BridgeReady\":1");
+        }
+    }
+
+    private static String lastMetric(BridgeUnderTest bridge) {
+        List<String> lines =
+                bridge.metrics.toString(StandardCharsets.UTF_8).lines().toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+}
