@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -93,13 +94,17 @@ public final class SimulatorApi implements HttpHandler {
     }
 
     private static List<Map<String, Object>> view(List<TranscriptEntry> entries) {
-        return entries.stream()
-                .map(e -> Map.<String, Object>of(
-                        "direction", e.direction(),
-                        "messageId", e.messageId(),
-                        "text", e.text(),
-                        "type", e.type(),
-                        "timestamp", e.timestamp().toString()))
-                .toList();
+        return entries.stream().map(SimulatorApi::view).toList();
+    }
+
+    /** The documented shape, in a stable field order. */
+    private static Map<String, Object> view(TranscriptEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("direction", e.direction());
+        m.put("messageId", e.messageId());
+        m.put("text", e.text());
+        m.put("type", e.type());
+        m.put("timestamp", e.timestamp().toString());
+        return m;
     }
 }

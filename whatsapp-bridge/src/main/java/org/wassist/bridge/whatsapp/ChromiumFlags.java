@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code --disable-gpu}, {@code --mute-audio}: headless server;
  *   <li>{@code --password-store=basic}: no desktop keyring;
  *   <li>{@code --deny-permission-prompts}: WhatsApp Web gets no notifications, camera or microphone;
- *   <li>{@code --renderer-process-limit=2}: one site, bounded memory;
+ *   <li>{@code --renderer-process-limit=2}, {@code --in-process-gpu}, no spare renderer and no back-forward cache:
+ *       one site needs few processes, and each costs tens of MB;
  *   <li>{@code --user-agent=…}: a desktop Chrome user agent of the installed major version instead of
  *       {@code HeadlessChrome}, which WhatsApp Web may treat as unsupported.
  * </ul>
@@ -67,8 +68,10 @@ final class ChromiumFlags {
                 "--password-store=basic",
                 "--deny-permission-prompts",
                 "--renderer-process-limit=2",
+                "--in-process-gpu",
                 "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication,"
-                        + "InterestFeedContentSuggestions,CalculateNativeWinOcclusion"));
+                        + "InterestFeedContentSuggestions,CalculateNativeWinOcclusion,SpareRendererForSitePerProcess,"
+                        + "BackForwardCache"));
         if (userAgent != null) {
             a.add("--user-agent=" + userAgent);
         }

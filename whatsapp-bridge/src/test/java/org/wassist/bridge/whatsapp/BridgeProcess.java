@@ -38,7 +38,13 @@ final class BridgeProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Djava.io.tmpdir=" + work.resolve("tmp"),
+                        // The container's JVM options (whatsapp-bridge/Dockerfile, JAVA_TOOL_OPTIONS).
                         "-XX:+UseSerialGC",
+                        "-Xmx160m",
+                        "-Xss512k",
+                        "-XX:MaxMetaspaceSize=128m",
+                        "-XX:ReservedCodeCacheSize=64m",
+                        "-XX:+ExitOnOutOfMemoryError",
                         "-jar",
                         jar.toAbsolutePath().toString()))
                 .redirectErrorStream(true)

@@ -22,6 +22,10 @@ import org.wassist.standins.LoopbackPorts;
 public final class Dynalite implements AutoCloseable {
     public static final String IDEMPOTENCY_TABLE = "wassist-idempotency";
     public static final String REGION = "us-east-1";
+    /** Runs dynalite's CLI and exits when the parent JVM is gone (node/dynalite-child.js). */
+    static final String LAUNCHER = "dynalite-child.js";
+    /** The child's process id, in the data directory, so a run after a crash can stop a leftover child. */
+    static final String PID_FILE = ".dynalite.pid";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final int START_ATTEMPTS = 3;
@@ -48,7 +52,11 @@ public final class Dynalite implements AutoCloseable {
     /** Persisted in {@code dir}; {@code port} 0 picks a free one (never dynalite's own {@code --port 0}). */
     public static Dynalite start(@Nullable Path dir, int port) {
         String node = NodeProject.node();
-        Path cli = NodeProject.script("dynalite/cli.js");
+        NodeProject.script("dynalite/cli.js");
+        Path cli = NodeProject.directory().resolve(LAUNCHER);
+        if (dir != null) {
+            Orphans.stop(dir.resolve(PID_FILE));
+        }
         IllegalStateException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             int p = port == 0 ? LoopbackPorts.free() : port;
@@ -88,6 +96,9 @@ public final class Dynalite implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
             Dynalite dynalite = new Dynalite(process, port);
+            if (dir != null) {
+                Orphans.record(dir.resolve(PID_FILE), process);
+            }
             if (!Await.until(() -> !process.isAlive() || LoopbackPorts.accepts(port), START_TIMEOUT)
                     || !process.isAlive()) {
                 dynalite.close();

@@ -1,0 +1,216 @@
+package org.wassist.bridge.whatsapp;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.wassist.message.OutboundCommand;
+import org.wassist.standins.Await;
+import org.wassist.standins.StandIns;
+
+/**
+ * Benchmark: the packaged bridge (target/whatsapp-bridge.jar) as a child process against the imitation page and the
+ * stand-ins. Prints the time from process start to the QR (first start, unlinked), from process start to /readyz 200
+ * (restart with a linked profile), and steady-state memory after some traffic: the JVM and the Playwright driver
+ * (RSS) and Chromium's processes (RSS and PSS summed), read from /proc.
+ *
+ * <p>Run: {@code ./mvnw -B -pl whatsapp-bridge package -DskipTests && ./mvnw -B -q -pl whatsapp-bridge exec:exec@bench}
+ */
+public final class BridgeBenchmark {
+    private static final Duration WAIT = Duration.ofMinutes(2);
+    private static final int MESSAGES = 30;
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+
+    private BridgeBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory(Path.of("/tmp"), "wbb-");
+        Map<String, String> fast = Map.of(
+                "PACING_GLOBAL_MS",
+                "0",
+                "PACING_CHAT_MS",
+                "0",
+                "PACING_JITTER_MS",
+                "0",
+                "TYPING_MIN_MS",
+                "0",
+                "TYPING_MAX_MS",
+                "0",
+                "RECONNECT_QUIET_SECONDS",
+                "0",
+                "RECONNECT_WARMUP_SECONDS",
+                "0");
+        try (FakeWhatsApp wa = new FakeWhatsApp()) {
+            StandIns.sqs();
+            StandIns.s3();
+            Out.line("machine: " + Machine.describe());
+            long t0 = System.nanoTime();
+            try (BridgeProcess first = new BridgeProcess(work, wa.url(""), fast)) {
+                await(() -> first.output().contains("a new QR code"), first);
+                Out.line(String.format(Locale.ROOT, "first start (unlinked) to QR shown: %d ms", ms(t0)));
+                int port = first.port(WAIT).orElseThrow();
+                wa.command("scan");
+                await(() -> status(port, "/readyz") == 200, first);
+                first.terminate(Duration.ofSeconds(60));
+            }
+            long t1 = System.nanoTime();
+            try (BridgeProcess second = new BridgeProcess(work, wa.url(""), fast)) {
+                int port = second.port(WAIT).orElseThrow();
+                await(() -> status(port, "/readyz") == 200, second);
+                Out.line(String.format(Locale.ROOT, "restart (linked profile) to /readyz 200: %d ms", ms(t1)));
+                traffic(wa);
+                Await.until(() -> false, SETTLE);
+                Memory.print(second.process.toHandle());
+                second.terminate(Duration.ofSeconds(60));
+            }
+        } finally {
+            ShortTempDir.delete(work);
+            StandIns.close();
+        }
+    }
+
+    private static void traffic(FakeWhatsApp wa) {
+        String chat = "447700909001@c.us";
+        for (int i = 0; i < MESSAGES; i++) {
+            wa.command("receive", Map.of("msg", Raw.direct(chat, "3EB0BENCH" + i, "chat", "benchmark message " + i)));
+            Stack.outbox().send(new OutboundCommand.SendText("bench-" + i, chat, "reply " + i, null, List.of()));
+        }
+        Stack.inbound(e -> e.chatId().equals(chat), MESSAGES, WAIT);
+        Await.until(() -> Stack.outboundDepth() == 0, WAIT);
+        Out.line("traffic: " + MESSAGES + " inbound envelopes published, " + MESSAGES + " outbound texts sent");
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, BridgeProcess p) {
+        if (!Await.until(condition, WAIT)) {
+            throw new IllegalStateException("the bridge did not get there; its output:\n" + p.output());
+        }
+    }
+
+    private static int status(int port, String path) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static long ms(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    /** Memory of the bridge's process tree from /proc. */
+    static final class Memory {
+        private Memory() {}
+
+        static void print(ProcessHandle jvm) {
+            long jvmRss = kib(jvm.pid(), "status", "VmRSS:");
+            long jvmPss = kib(jvm.pid(), "smaps_rollup", "Pss:");
+            long driverRss = 0;
+            long chromeRss = 0;
+            long chromePss = 0;
+            long driverPss = 0;
+            int chromes = 0;
+            for (ProcessHandle p : jvm.descendants().toList()) {
+                String cmd = p.info().command().orElse("");
+                if (cmd.contains("chrom")) {
+                    chromes++;
+                    chromeRss += kib(p.pid(), "status", "VmRSS:");
+                    chromePss += kib(p.pid(), "smaps_rollup", "Pss:");
+                } else {
+                    driverRss += kib(p.pid(), "status", "VmRSS:");
+                    driverPss += kib(p.pid(), "smaps_rollup", "Pss:");
+                }
+            }
+            Out.line(String.format(Locale.ROOT, "JVM: RSS %d MiB, PSS %d MiB", jvmRss / 1024, jvmPss / 1024));
+            Out.line(String.format(
+                    Locale.ROOT,
+                    "Playwright driver (node): RSS %d MiB, PSS %d MiB",
+                    driverRss / 1024,
+                    driverPss / 1024));
+            Out.line(String.format(
+                    Locale.ROOT,
+                    "Chromium: %d processes, RSS sum %d MiB, PSS sum %d MiB",
+                    chromes,
+                    chromeRss / 1024,
+                    chromePss / 1024));
+            Out.line(String.format(
+                    Locale.ROOT,
+                    "total: RSS sum %d MiB, PSS sum %d MiB (target <= 512 MiB)",
+                    (jvmRss + driverRss + chromeRss) / 1024,
+                    (jvmPss + driverPss + chromePss) / 1024));
+        }
+
+        static long kib(long pid, String file, String key) {
+            try {
+                for (String line :
+                        Files.readAllLines(Path.of("/proc", Long.toString(pid), file), StandardCharsets.UTF_8)) {
+                    if (line.startsWith(key)) {
+                        return Long.parseLong(
+                                line.substring(key.length()).replace("kB", "").strip());
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                return 0;
+            }
+            return 0;
+        }
+    }
+
+    /** The machine the figures come from. */
+    static final class Machine {
+        private Machine() {}
+
+        static String describe() throws IOException {
+            String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .orElse("unknown CPU");
+            long memKib = meminfo();
+            return Runtime.getRuntime().availableProcessors() + " vCPU " + cpu + ", " + memKib / 1024 / 1024
+                    + " GiB RAM, "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
+                    + System.getProperty("java.version") + ", "
+                    + ChromiumFlags.installedVersion(
+                            WhatsAppSettings.defaults(Path.of("/tmp")).chromium())
+                    + " (Chromium major)";
+        }
+
+        private static long meminfo() throws IOException {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                    .findFirst()
+                    .orElse(0L);
+        }
+    }
+
+    /** The benchmark's one output channel: its figures go to standard output. */
+    static final class Out {
+        private static final PrintStream OUT = System.out;
+
+        private Out() {}
+
+        static void line(String s) {
+            OUT.println(s);
+            OUT.flush();
+        }
+    }
+}
