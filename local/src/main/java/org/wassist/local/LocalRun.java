@@ -41,7 +41,15 @@ public final class LocalRun {
                             + "it with the built-in fake model)",
                     String.join(", ", missing));
         }
-        LocalWiring wiring = LocalWiring.start(settings, config, Clock.systemUTC());
+        LocalWiring wiring;
+        try {
+            wiring = LocalWiring.start(settings, config, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            // Messages of start-up failures name files, ports and commands to run, never user data.
+            LOG.error("cannot start: {}", StartFailure.describe(e), e);
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

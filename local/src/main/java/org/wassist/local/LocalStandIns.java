@@ -2,6 +2,7 @@ package org.wassist.local;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
@@ -35,12 +36,19 @@ final class LocalStandIns implements AutoCloseable {
         this.started = started;
     }
 
-    static LocalStandIns start(Path dataDir) {
+    /**
+     * Starts every stand-in on its directory under {@code dataDir}.
+     *
+     * @param inboundVisibility the inbound queue's visibility timeout (whole seconds)
+     */
+    static LocalStandIns start(Path dataDir, Duration inboundVisibility) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             PrivatePostgres pg = push(started, PrivatePostgres.start(dataDir.resolve("pg"), 0, DATABASE));
-            ElasticMq sqs =
-                    push(started, ElasticMq.start(ElasticMq.Settings.inMemory().durableIn(dataDir.resolve("sqs"))));
+            ElasticMq.Settings queues = ElasticMq.Settings.inMemory()
+                    .withVisibility(inboundVisibility, ElasticMq.Settings.DEFAULT_OUTBOUND_VISIBILITY)
+                    .durableIn(dataDir.resolve("sqs"));
+            ElasticMq sqs = push(started, ElasticMq.start(queues));
             Dynalite ddb = push(started, Dynalite.start(dataDir.resolve("dynamodb"), 0));
             S3Proxy s3 = push(started, S3Proxy.durable(dataDir.resolve("s3"), 0));
             LOG.info("stand-ins started postgresPort={}", pg.port());

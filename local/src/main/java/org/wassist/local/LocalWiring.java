@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import org.wassist.bridge.TempDirectory;
 import org.wassist.bridge.channel.Channel;
 import org.wassist.config.AppConfig;
 import org.wassist.config.Secret;
+import org.wassist.inbound.InboundPublisher;
 import org.wassist.jdbc.FlywayMigrations;
 import org.wassist.jdbc.JdbcSettings;
 import org.wassist.jdbc.JdbcSqlClient;
@@ -33,6 +35,7 @@ import org.wassist.local.sim.SimulatorApi;
 import org.wassist.local.sim.SimulatorChannel;
 import org.wassist.local.sim.SimulatorPage;
 import org.wassist.local.sim.Transcript;
+import org.wassist.model.ChatModel;
 import org.wassist.observability.Pseudonyms;
 import org.wassist.openai.OpenAiChatModel;
 import org.wassist.openai.OpenAiModelProbe;
@@ -48,9 +51,9 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Builds and starts the all-local run with constructors: the stand-ins, the router's pipeline consuming the inbound
  * queue in-process, and the bridge with the simulator (or WhatsApp Web) as its channel. Closing stops everything in
- * reverse order.
+ * reverse order. Public for the pipeline benchmark, which observes the run through {@link Hooks}.
  */
-final class LocalWiring implements AutoCloseable {
+public final class LocalWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalWiring.class);
     static final Duration POLL_WAIT = Duration.ofSeconds(1);
 
@@ -59,15 +62,27 @@ final class LocalWiring implements AutoCloseable {
 
     private LocalWiring() {}
 
+    /**
+     * Lets a caller observe or wrap parts of the run; {@link #NONE} changes nothing.
+     *
+     * @param channel wraps the channel the bridge drives (sees every outbound command performed)
+     * @param inbound wraps the publisher the simulator API puts messages on the inbound queue with
+     * @param model wraps the chat model the router calls
+     */
+    public record Hooks(
+            UnaryOperator<Channel> channel, UnaryOperator<InboundPublisher> inbound, UnaryOperator<ChatModel> model) {
+        public static final Hooks NONE = new Hooks(c -> c, p -> p, m -> m);
+    }
+
     static LocalWiring start(LocalSettings settings, AppConfig config, Clock clock) {
-        return start(settings, config, clock, Channels.DEFAULT);
+        return start(settings, config, clock, Hooks.NONE);
     }
 
     /** Starts everything, or stops what was started and rethrows. */
-    static LocalWiring start(LocalSettings settings, AppConfig config, Clock clock, Channels channels) {
+    public static LocalWiring start(LocalSettings settings, AppConfig config, Clock clock, Hooks hooks) {
         LocalWiring w = new LocalWiring();
         try {
-            w.bridge = w.build(settings, config, clock, channels);
+            w.bridge = w.build(settings, config, clock, hooks);
             return w;
         } catch (RuntimeException e) {
             w.close();
@@ -75,8 +90,10 @@ final class LocalWiring implements AutoCloseable {
         }
     }
 
-    private BridgeApp build(LocalSettings settings, AppConfig appConfig, Clock clock, Channels channels) {
-        LocalStandIns standIns = own(LocalStandIns.start(settings.dataDir()));
+    private BridgeApp build(LocalSettings settings, AppConfig appConfig, Clock clock, Hooks hooks) {
+        PortReservation port = own(PortReservation.of(settings.port()));
+        LocalStandIns standIns =
+                own(LocalStandIns.start(settings.dataDir(), LocalTuning.inboundVisibility(appConfig.idempotency())));
         AppConfig config = settings.fakeModel() ? withFakeModel(appConfig) : appConfig;
         JdbcSqlClient sql = own(JdbcSqlClient.connect(JdbcSettings.of(standIns.postgres.jdbcUrl())));
         FlywayMigrations.migrate(sql.dataSource());
@@ -86,7 +103,8 @@ final class LocalWiring implements AutoCloseable {
                 new AwsClients.Endpoints(
                         standIns.sqs.endpoint(), standIns.dynamodb.endpoint(), standIns.s3.endpoint())));
         Pseudonyms pseudonyms = pseudonyms(config);
-        OpenAiChatModel model = own(new OpenAiChatModel(config.model(), clock));
+        OpenAiChatModel openAi = own(new OpenAiChatModel(config.model(), clock));
+        ChatModel model = hooks.model().apply(openAi);
         Assistant assistant = Assistant.create(
                 config,
                 new Assistant.Ports(
@@ -103,10 +121,11 @@ final class LocalWiring implements AutoCloseable {
                 settings.routerWorkers(),
                 POLL_WAIT));
         Transcript transcript = own(Transcript.open(settings.dataDir().resolve("simulator/transcript.jsonl")));
-        SqsInboundPublisher publisher = new SqsInboundPublisher(aws.sqs(), standIns.sqs.inboundQueueUrl());
-        BridgeSettings bridgeSettings = bridgeSettings(settings);
+        InboundPublisher publisher =
+                hooks.inbound().apply(new SqsInboundPublisher(aws.sqs(), standIns.sqs.inboundQueueUrl()));
+        BridgeSettings bridgeSettings = LocalTuning.bridgeSettings(settings);
         TempDirectory temp = TempDirectory.create(bridgeSettings.tempRoot());
-        Channel channel = channels.create(settings, transcript, clock, pseudonyms, temp);
+        Channel channel = hooks.channel().apply(Channels.DEFAULT.create(settings, transcript, clock, pseudonyms, temp));
         BridgeApp app = own(BridgeApp.builder()
                 .settings(bridgeSettings)
                 .tempDirectory(temp)
@@ -125,6 +144,7 @@ final class LocalWiring implements AutoCloseable {
                 .metricsOutput(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8))
                 .build());
         esm.start();
+        port.close();
         app.start();
         LOG.info(
                 "local run ready port={} channel={} fakeModel={}",
@@ -134,7 +154,7 @@ final class LocalWiring implements AutoCloseable {
         return app;
     }
 
-    /** Creates the channel the bridge drives; tests may substitute one. */
+    /** Creates the channel the bridge drives. */
     @FunctionalInterface
     interface Channels {
         Channel create(
@@ -146,19 +166,13 @@ final class LocalWiring implements AutoCloseable {
         };
     }
 
-    int port() {
+    /** The port of the simulator page, its API and the health endpoints. */
+    public int port() {
         BridgeApp app = bridge;
         if (app == null) {
             throw new IllegalStateException("not started");
         }
         return app.port();
-    }
-
-    private static BridgeSettings bridgeSettings(LocalSettings settings) {
-        BridgeSettings s = BridgeSettings.defaults()
-                .withPort(settings.port())
-                .withTempRoot(settings.dataDir().resolve("tmp"));
-        return settings.channel() == LocalSettings.Channel.SIMULATOR ? s.withPacing(BridgeSettings.Pacing.none()) : s;
     }
 
     private AppConfig withFakeModel(AppConfig c) {
@@ -189,6 +203,7 @@ final class LocalWiring implements AutoCloseable {
         return resource;
     }
 
+    /** Stops everything in reverse order of starting; idempotent. */
     @Override
     public void close() {
         while (!resources.isEmpty()) {

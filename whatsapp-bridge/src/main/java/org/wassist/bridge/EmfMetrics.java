@@ -93,11 +93,7 @@ final class EmfMetrics implements AutoCloseable {
         Map<String, Object> directive = new LinkedHashMap<>();
         directive.put("Namespace", NAMESPACE);
         directive.put("Dimensions", List.of(List.of("Service")));
-        directive.put(
-                "Metrics",
-                List.of(
-                        Map.of("Name", "BridgeReady", "Unit", "Count"),
-                        Map.of("Name", "SessionLoggedOut", "Unit", "Count")));
+        directive.put("Metrics", List.of(metric("BridgeReady"), metric("SessionLoggedOut")));
         Map<String, Object> aws = new LinkedHashMap<>();
         aws.put("Timestamp", timestampMillis);
         aws.put("CloudWatchMetrics", List.of(directive));
@@ -111,6 +107,14 @@ final class EmfMetrics implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode metrics", e);
         }
+    }
+
+    /** A metric definition with a fixed key order (Map.of iterates in a per-JVM random order). */
+    private static Map<String, Object> metric(String name) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Name", name);
+        m.put("Unit", "Count");
+        return m;
     }
 
     @Override

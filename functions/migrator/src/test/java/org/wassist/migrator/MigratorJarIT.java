@@ -18,8 +18,11 @@ import org.wassist.standins.postgres.TestDatabases;
 
 /** The packaged {@code target/migrator.jar}: what it holds, what it leaves out, and that it runs on its own. */
 class MigratorJarIT {
-    /** The jar holds the SDK core and one service client; growing past this means something crept in. */
-    static final long MAX_BYTES = 10L * 1024 * 1024;
+    /**
+     * The jar holds the SDK core, one service client and the JSON logging with its redaction net (about 10 MB in all);
+     * growing past this means something crept in.
+     */
+    static final long MAX_BYTES = 12L * 1024 * 1024;
 
     private static final Path JAR = Path.of("target/migrator.jar");
 

@@ -20,35 +20,50 @@ import org.wassist.config.Profile;
 import org.wassist.dedupe.ProcessedMessages;
 import org.wassist.memory.ConversationStore;
 import org.wassist.memory.Exchange;
+import org.wassist.memory.TokenCounter;
 import org.wassist.memory.Turn;
 import org.wassist.message.MessageCodec;
+import org.wassist.message.OutboundCommand;
 import org.wassist.model.ChatReply;
 import org.wassist.observability.Pseudonyms;
 
 /**
- * SnapStart priming: runs the sample SQS event through the parser, the envelope codec and the whole pipeline against
- * no-op ports, so the classes on the hot path (Jackson, the pipeline, jtokkit's encoding tables) are loaded and
- * initialised before the snapshot. No network, and nothing it creates outlives the call.
+ * SnapStart priming: runs the sample SQS event through the parser, the envelope codec and the whole pipeline (the
+ * production assembly, {@link RouterWiring#assemble}) against in-process ports, so the classes on the hot path
+ * (Jackson, the pipeline, the chat handler and context window) are loaded and initialised before the snapshot. The
+ * token counter is the function's own, so its tables are shared with the pipeline built after restore. No network, no
+ * secret, nothing unique; nothing it creates outlives the call (its pseudonym key is a constant, its clock the system
+ * clock, its idempotency and memory ports keep no state).
  */
 final class Priming {
     static final String SAMPLE_EVENT = "/events/sqs-inbound-text.json";
+    private static final byte[] PSEUDONYM_KEY = "priming-only-key-not-secret".getBytes(StandardCharsets.UTF_8);
+
+    /** What a run did: the queue messages it processed and the commands the pipeline sent (to nowhere). */
+    record Result(int messages, List<OutboundCommand> commands) {
+        Result {
+            commands = List.copyOf(commands);
+        }
+    }
 
     private Priming() {}
 
-    /** Runs the sample through the pipeline; returns how many queue messages it processed. */
-    static int run() {
+    /** Runs the sample through the pipeline with the default settings and {@code tokens}. */
+    static Result run(TokenCounter tokens) {
         AppConfig config = ConfigLoader.load(Map.of(), Profile.LOCAL);
+        List<OutboundCommand> sent = new ArrayList<>();
         Assistant.Ports ports = new Assistant.Ports(
                 new NoProcessedMessages(),
                 new NoConversations(),
                 request -> new ChatReply("primed", "priming", 0, 0),
-                command -> MessageCodec.encode(command),
+                command -> sent.add(MessageCodec.decodeCommand(MessageCodec.encode(command))),
                 Clock.systemUTC());
-        Pseudonyms pseudonyms = new Pseudonyms("priming-only-key-not-secret".getBytes(StandardCharsets.UTF_8));
-        InboundBatch batch = new InboundBatch(Assistant.create(config, ports, pseudonyms), 1);
+        InboundBatch batch = RouterWiring.assemble(config, ports, new Pseudonyms(PSEUDONYM_KEY), tokens);
         List<InboundBatch.Item> items = sampleItems();
-        batch.process(items);
-        return items.size();
+        if (!batch.process(items).isEmpty()) {
+            throw new IllegalStateException("priming could not process the sample event");
+        }
+        return new Result(items.size(), sent);
     }
 
     static List<InboundBatch.Item> sampleItems() {

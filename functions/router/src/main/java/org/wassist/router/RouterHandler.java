@@ -8,26 +8,42 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.crac.Core;
 import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wassist.assistant.InboundBatch;
 import org.wassist.logging.InvocationLog;
+import org.wassist.memory.TokenCounter;
 
 /**
  * Entry point of the router function: an SQS batch from the inbound FIFO queue in, partial batch failures out
- * (the event source mapping has {@code ReportBatchItemFailures}). All work is built by {@link RouterWiring} during
- * INIT; with SnapStart, {@link #beforeCheckpoint} primes the parser and pipeline against no-op ports so the snapshot
- * holds warm classes but nothing unique: no ids, random seeds, clocks, credentials or open connections.
+ * (the event source mapping has {@code ReportBatchItemFailures}). INIT builds {@link RouterWiring}; with SnapStart,
+ * {@link #beforeCheckpoint} primes the parser and pipeline against in-process ports so the snapshot holds warm classes
+ * but nothing unique: no ids, random seeds, clocks, credentials, secrets or open connections. The pipeline over the real
+ * adapters is built by the first invocation (docs/adr/0006-snapstart-priming.md).
  */
 public final class RouterHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
-    private final Supplier<InboundBatch> batch;
+    private static final Logger LOG = LoggerFactory.getLogger(RouterHandler.class);
 
+    private final Supplier<InboundBatch> batch;
+    private final TokenCounter tokens;
+
+    /** What Lambda calls: INIT from the environment, and the SnapStart hooks registered. */
     public RouterHandler() {
-        this(RouterWiring.fromEnvironment()::batch);
+        this(RouterWiring.fromEnvironment());
         Core.getGlobalContext().register(this);
     }
 
-    /** @param batch the pipeline, built on first use (after a SnapStart restore) */
-    RouterHandler(Supplier<InboundBatch> batch) {
+    private RouterHandler(RouterWiring wiring) {
+        this(wiring::batch, wiring.tokens());
+    }
+
+    /**
+     * @param batch the pipeline, asked for on each invocation (the wiring builds it on first use)
+     * @param tokens the token counter priming shares with the pipeline
+     */
+    RouterHandler(Supplier<InboundBatch> batch, TokenCounter tokens) {
         this.batch = batch;
+        this.tokens = tokens;
     }
 
     @Override
@@ -62,13 +78,21 @@ public final class RouterHandler implements RequestHandler<SQSEvent, SQSBatchRes
         }
     }
 
+    /** Primes the pipeline over the bundled sample; touches no adapter, so no network, secret or credential. */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.run();
+        long start = System.nanoTime();
+        Priming.Result primed = Priming.run(tokens);
+        LOG.info(
+                "snapstart priming done messages={} commands={} durationMs={}",
+                primed.messages(),
+                primed.commands().size(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** Nothing to refresh: the app secret and pseudonym key are read by the first invocation after restore. */
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: secrets and pseudonym keys are resolved on the first invocation after restore.
+        LOG.info("snapstart restore: the pipeline is built by the first invocation");
     }
 }

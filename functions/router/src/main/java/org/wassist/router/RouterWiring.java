@@ -22,15 +22,23 @@ import org.wassist.config.AppConfig;
 import org.wassist.config.ConfigLoader;
 import org.wassist.config.Profile;
 import org.wassist.config.Secret;
+import org.wassist.memory.JtokkitTokenCounter;
+import org.wassist.memory.TokenCounter;
 import org.wassist.observability.Pseudonyms;
 import org.wassist.openai.OpenAiChatModel;
 import org.wassist.sql.memory.SqlConversationStore;
 
 /**
- * Builds the router's object graph with constructors. INIT (and the SnapStart snapshot) validates the non-secret
- * configuration, so a bad deployment fails at once with every problem listed, and builds the SDK clients; the
- * secret-dependent part (model keys, the pseudonym key) is built on the first invocation, after any restore, so the
- * snapshot never holds secrets.
+ * Builds the router's object graph with constructors, in two stages.
+ *
+ * <p>INIT ({@link #create}, and so the SnapStart snapshot) does the work that is the same in every environment:
+ * validates the non-secret configuration, so a bad deployment fails at once with every problem listed; builds the SDK
+ * clients (no call is made, so no credentials are resolved); loads the configured model's tokenizer tables; loads the
+ * model client's classes. It makes no network call and creates nothing unique.
+ *
+ * <p>The first invocation ({@link #batch}, after any restore) reads the app secret (model keys, the pseudonym key) and
+ * builds the adapters, so the snapshot never holds a secret, and a pseudonym key generated for want of a configured
+ * one is unique to its environment.
  */
 final class RouterWiring {
     private static final Logger LOG = LoggerFactory.getLogger(RouterWiring.class);
@@ -38,25 +46,37 @@ final class RouterWiring {
 
     private final Map<String, String> env;
     private final AwsClients aws;
+    private final TokenCounter tokens;
     private final Clock clock;
     private volatile @Nullable InboundBatch batch;
 
-    RouterWiring(Map<String, String> env, AwsClients aws, Clock clock) {
+    private RouterWiring(Map<String, String> env, AwsClients aws, TokenCounter tokens, Clock clock) {
         this.env = Map.copyOf(env);
         this.aws = aws;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
+    /** The Lambda function's wiring: the process environment and SDK clients for it. */
     static RouterWiring fromEnvironment() {
         Map<String, String> env = System.getenv();
-        ConfigLoader.load(env, Profile.ROUTER);
-        AwsClients aws = AwsClients.fromEnvironment(env);
+        return create(env, AwsClients.fromEnvironment(env));
+    }
+
+    /**
+     * INIT over the given settings and clients.
+     *
+     * @throws org.wassist.config.ConfigException listing every invalid or missing setting
+     */
+    static RouterWiring create(Map<String, String> env, AwsClients aws) {
+        AppConfig config = ConfigLoader.load(env, Profile.ROUTER);
         aws.sqs();
         aws.dynamoDb();
         aws.rdsData();
         aws.secretsManager();
+        TokenCounter tokens = JtokkitTokenCounter.forModel(config.model().name());
         warmModelClient();
-        return new RouterWiring(env, aws, Clock.systemUTC());
+        return new RouterWiring(env, aws, tokens, Clock.systemUTC());
     }
 
     /** Loads the model client's classes without a key or network: a throwaway client for an unroutable address. */
@@ -73,6 +93,17 @@ final class RouterWiring {
         }
     }
 
+    /** The configured model's token counter, loaded at INIT; shared by priming and the pipeline. */
+    TokenCounter tokens() {
+        return tokens;
+    }
+
+    /** Whether the first invocation has built the pipeline yet. */
+    boolean built() {
+        return batch != null;
+    }
+
+    /** The pipeline over the real adapters, built on first use. */
     InboundBatch batch() {
         InboundBatch b = batch;
         if (b == null) {
@@ -88,12 +119,7 @@ final class RouterWiring {
     }
 
     private InboundBatch build() {
-        Map<String, String> settings = new HashMap<>(env);
-        String secretArn = env.get("APP_SECRET_ARN");
-        if (secretArn != null && !secretArn.isBlank()) {
-            settings.putAll(AppSecret.load(aws.secretsManager(), secretArn));
-        }
-        AppConfig config = ConfigLoader.load(settings, Profile.ROUTER);
+        AppConfig config = ConfigLoader.load(withAppSecret(), Profile.ROUTER);
         if (!config.model().missing().isEmpty()) {
             LOG.warn("no model key configured: users get E103 until the application secret holds OPENAI_API_KEYS");
         }
@@ -104,18 +130,31 @@ final class RouterWiring {
                         infra.require("DB_CLUSTER_ARN"),
                         infra.require("DB_SECRET_ARN"),
                         infra.get("DB_NAME").orElse("wassist")));
-        Assistant assistant = Assistant.create(
-                config,
-                new Assistant.Ports(
-                        new DynamoDbProcessedMessages(aws.dynamoDb(), infra.require("IDEMPOTENCY_TABLE")),
-                        new SqlConversationStore(sql),
-                        new OpenAiChatModel(config.model(), clock),
-                        new SqsOutbox(aws.sqs(), infra.require("OUTBOUND_QUEUE_URL")),
-                        clock),
-                pseudonyms(config));
-        return new InboundBatch(assistant, maxReceives(infra));
+        Assistant.Ports ports = new Assistant.Ports(
+                new DynamoDbProcessedMessages(aws.dynamoDb(), infra.require("IDEMPOTENCY_TABLE")),
+                new SqlConversationStore(sql),
+                new OpenAiChatModel(config.model(), clock),
+                new SqsOutbox(aws.sqs(), infra.require("OUTBOUND_QUEUE_URL")),
+                clock);
+        return assemble(config, ports, pseudonyms(config), tokens);
     }
 
+    /** The environment plus the app secret's entries ({@code APP_SECRET_ARN}), which win. */
+    private Map<String, String> withAppSecret() {
+        Map<String, String> settings = new HashMap<>(env);
+        String secretArn = env.get("APP_SECRET_ARN");
+        if (secretArn != null && !secretArn.isBlank()) {
+            settings.putAll(AppSecret.load(aws.secretsManager(), secretArn));
+        }
+        return settings;
+    }
+
+    /** The router's batch processor over any ports: the production assembly, also used by tests with fakes. */
+    static InboundBatch assemble(AppConfig config, Assistant.Ports ports, Pseudonyms pseudonyms, TokenCounter tokens) {
+        return new InboundBatch(Assistant.create(config, ports, pseudonyms, tokens), maxReceives(config.infra()));
+    }
+
+    /** With no configured key, a key of this environment only: generated after any restore, never in a snapshot. */
     private static Pseudonyms pseudonyms(AppConfig config) {
         Secret key = config.pseudonymKey();
         return key == null
@@ -123,11 +162,8 @@ final class RouterWiring {
                 : new Pseudonyms(key.reveal().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int maxReceives(AppConfig.Infra infra) {
-        try {
-            return infra.get("INBOUND_MAX_RECEIVES").map(Integer::parseInt).orElse(DEFAULT_MAX_RECEIVES);
-        } catch (NumberFormatException e) {
-            return DEFAULT_MAX_RECEIVES;
-        }
+    /** {@code INBOUND_MAX_RECEIVES}, validated by {@link ConfigLoader}: the queue's maxReceiveCount. */
+    static int maxReceives(AppConfig.Infra infra) {
+        return infra.get("INBOUND_MAX_RECEIVES").map(Integer::parseInt).orElse(DEFAULT_MAX_RECEIVES);
     }
 }

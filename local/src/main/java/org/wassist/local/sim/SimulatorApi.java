@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wassist.inbound.InboundPublisher;
@@ -26,6 +28,7 @@ public final class SimulatorApi implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorApi.class);
     static final String PREFIX = "/api/sim";
     static final int MAX_BODY_BYTES = 256 * 1024;
+    private static final String NOT_JSON = "body must be a JSON object: {chatId, senderId, text, group, messageId}";
 
     private final InboundPublisher publisher;
     private final Transcript transcript;
@@ -58,24 +61,34 @@ public final class SimulatorApi implements HttpHandler {
     }
 
     private void post(HttpExchange ex) throws IOException {
-        SimulatedMessage body;
+        @Nullable SimulatedMessage body;
         try {
             body = MessageCodec.mapper().readValue(HttpExchanges.readBody(ex, MAX_BODY_BYTES), SimulatedMessage.class);
         } catch (HttpExchanges.TooLarge e) {
             HttpExchanges.error(ex, 413, "SIM-413", "request body is larger than " + MAX_BODY_BYTES + " bytes");
             return;
         } catch (JsonProcessingException e) {
-            HttpExchanges.error(ex, 400, "SIM-400", "body must be JSON: {chatId, senderId, text, group, messageId}");
-            return;
+            body = null;
         }
-        String problem = body.problem();
-        if (problem != null) {
-            HttpExchanges.error(ex, 400, "SIM-400", problem);
+        String problem = body == null ? NOT_JSON : body.problem();
+        if (body == null || problem != null) {
+            HttpExchanges.error(ex, 400, "SIM-400", problem == null ? NOT_JSON : problem);
             return;
         }
         Envelope envelope = body.toEnvelope(clock.instant());
+        TranscriptEntry entry = new TranscriptEntry(
+                envelope.chatId(),
+                TranscriptEntry.IN,
+                envelope.messageId(),
+                envelope.text(),
+                "text",
+                envelope.timestamp());
         try {
-            publisher.publish(envelope);
+            transcript.appendAfter(entry, () -> publisher.publish(envelope));
+        } catch (UncheckedIOException e) {
+            LOG.error("simulator transcript not writable cause={}", e.getClass().getSimpleName());
+            HttpExchanges.error(ex, 500, "SIM-500", "the message was queued but the transcript could not be written");
+            return;
         } catch (RuntimeException e) {
             LOG.warn(
                     "inbound queue refused a simulated message cause={}",
@@ -83,13 +96,6 @@ public final class SimulatorApi implements HttpHandler {
             HttpExchanges.error(ex, 503, "SIM-503", "the inbound queue is not reachable; try again");
             return;
         }
-        transcript.append(new TranscriptEntry(
-                envelope.chatId(),
-                TranscriptEntry.IN,
-                envelope.messageId(),
-                envelope.text(),
-                "text",
-                envelope.timestamp()));
         HttpExchanges.json(ex, 202, Map.of("messageId", envelope.messageId()));
     }
 

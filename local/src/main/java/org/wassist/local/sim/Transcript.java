@@ -14,13 +14,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wassist.message.MessageCodec;
 
 /**
  * The simulator's durable transcript: one JSON line per entry, forced to disk before an append returns, so it
- * survives a kill -9 of the run. A torn last line (a crash mid-write) is skipped on load.
+ * survives a kill -9 of the run. A torn last line (a crash mid-write) is skipped on load. Entries of one chat are
+ * appended under that chat's lock, so {@link #appendAfter} can keep a reply from landing before its message.
  */
 public final class Transcript implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Transcript.class);
@@ -28,6 +31,7 @@ public final class Transcript implements AutoCloseable {
 
     private final FileChannel file;
     private final Map<String, List<TranscriptEntry>> byChat = new LinkedHashMap<>();
+    private final ConcurrentMap<String, Object> chatLocks = new ConcurrentHashMap<>();
 
     private Transcript(FileChannel file) {
         this.file = file;
@@ -64,7 +68,29 @@ public final class Transcript implements AutoCloseable {
         file.position(file.size());
     }
 
-    public synchronized void append(TranscriptEntry entry) {
+    public void append(TranscriptEntry entry) {
+        synchronized (chatLock(entry.chatId())) {
+            write(entry);
+        }
+    }
+
+    /**
+     * Runs {@code action} (publishing the message), then appends {@code entry}, with no other entry of the same chat
+     * in between: the reply to a message cannot be written before the message itself. Appends nothing when the
+     * action throws.
+     */
+    public void appendAfter(TranscriptEntry entry, Runnable action) {
+        synchronized (chatLock(entry.chatId())) {
+            action.run();
+            write(entry);
+        }
+    }
+
+    private Object chatLock(String chatId) {
+        return chatLocks.computeIfAbsent(chatId, k -> new Object());
+    }
+
+    private synchronized void write(TranscriptEntry entry) {
         try {
             byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer buffer = ByteBuffer.wrap(line);

@@ -53,12 +53,24 @@ final class ChatHandler {
         if (reply.text().isBlank()) {
             throw new Failure.Permanent(ErrorCode.MODEL_REJECTED, "model returned an empty answer");
         }
-        store.append(
-                e.chatId(),
-                new Exchange(
-                        e.messageId(), chat.prompt(), reply.text(), ctx.clock().instant()));
-        send(ctx, reply.text());
+        Exchange exchange = new Exchange(
+                e.messageId(), chat.prompt(), reply.text(), ctx.clock().instant());
+        send(ctx, remember(e, exchange));
         return new Outcome.Handled("chat");
+    }
+
+    /**
+     * Stores the exchange and returns the answer to send. When another delivery of this message stored its answer
+     * first (it took over after this one's lease expired), that answer is sent: both deliveries then send the same
+     * text under the same command ids, so the chat never gets parts of two different answers.
+     */
+    private String remember(Envelope e, Exchange exchange) {
+        if (store.append(e.chatId(), exchange)) {
+            return exchange.assistantText();
+        }
+        return store.find(e.chatId(), e.messageId())
+                .map(Exchange::assistantText)
+                .orElse(exchange.assistantText());
     }
 
     private void send(MessageContext ctx, String text) {

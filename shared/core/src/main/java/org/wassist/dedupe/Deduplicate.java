@@ -35,10 +35,20 @@ public final class Deduplicate implements Step {
         String key = keyOf(ctx.envelope());
         return switch (processed.claim(key, ctx.clock().instant(), lease)) {
             case DONE -> new Outcome.Ignored(Outcome.Reason.DUPLICATE);
-            case IN_PROGRESS ->
-                throw new Failure.Transient(ErrorCode.INTERNAL, "message is being processed by another delivery");
+            case IN_PROGRESS -> inProgressElsewhere(ctx);
             case ACQUIRED -> runClaimed(ctx, next, key);
         };
+    }
+
+    /**
+     * Another delivery holds the lease and will answer. Before the last delivery, retry later in case it fails; on the
+     * last, leave the message to it rather than apologise for an answer that is on its way.
+     */
+    private static Outcome inProgressElsewhere(MessageContext ctx) {
+        if (ctx.delivery().isLast()) {
+            return new Outcome.Ignored(Outcome.Reason.BEING_PROCESSED);
+        }
+        throw new Failure.Transient(ErrorCode.INTERNAL, "message is being processed by another delivery");
     }
 
     private Outcome runClaimed(MessageContext ctx, Next next, String key) {

@@ -2,6 +2,7 @@ package org.wassist.message;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +46,11 @@ public record Envelope(
         Jids.requireNonBlank(channel, "channel");
         Jids.requireNonBlank(chatId, "chatId");
         Jids.requireNonBlank(messageId, "messageId");
+        // Checked because a decoded queue body can lack them; such a body must fail as malformed, not later.
+        Objects.requireNonNull(chatType, "chatType");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(type, "type");
         text = text == null ? "" : text;
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
         mentions = mentions == null ? List.of() : List.copyOf(mentions);

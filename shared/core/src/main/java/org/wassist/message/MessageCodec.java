@@ -52,12 +52,18 @@ public final class MessageCodec {
     }
 
     private static <T> T read(String json, Class<T> type) {
+        T value;
         try {
-            return JSON.readValue(json, type);
+            value = JSON.readValue(json, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The message text of Jackson errors can quote the payload; keep only the location.
             throw new MalformedMessageException(type.getSimpleName() + " is not valid JSON of the expected shape", e);
         }
+        // Jackson reads the body "null" as a null value, not as an error.
+        if (value == null) {
+            throw new MalformedMessageException(type.getSimpleName() + " is JSON null");
+        }
+        return value;
     }
 
     /** A queue body that is not a valid message. */
@@ -67,6 +73,10 @@ public final class MessageCodec {
         MalformedMessageException(String message, Throwable cause) {
             super(message, null, false, false);
             addSuppressed(new IllegalArgumentException(cause.getClass().getSimpleName()));
+        }
+
+        MalformedMessageException(String message) {
+            super(message, null, false, false);
         }
     }
 }

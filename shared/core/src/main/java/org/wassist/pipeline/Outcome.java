@@ -32,6 +32,8 @@ public sealed interface Outcome {
     /** Why a message was ignored. */
     enum Reason {
         DUPLICATE,
+        /** Another delivery of the same message holds the claim and will answer. */
+        BEING_PROCESSED,
         NOT_ALLOWED,
         GROUPS_DISABLED,
         NOT_ADDRESSED,

@@ -80,4 +80,17 @@ class MessageCodecTest {
         assertThatThrownBy(() -> MessageCodec.decodeEnvelope("{\"channel\":\"sim\"}"))
                 .isInstanceOf(MessageCodec.MalformedMessageException.class);
     }
+
+    @Test
+    void aNullBodyOrAnEnvelopeLackingARequiredFieldIsMalformed() {
+        String lacksSender = "{\"channel\":\"sim\",\"chatId\":\"1@c.us\",\"messageId\":\"m\",\"chatType\":\"DIRECT\","
+                + "\"timestamp\":\"2026-11-25T10:00:00Z\",\"type\":\"TEXT\"}";
+
+        assertThatThrownBy(() -> MessageCodec.decodeEnvelope("null"))
+                .isInstanceOf(MessageCodec.MalformedMessageException.class);
+        assertThatThrownBy(() -> MessageCodec.decodeCommand("null"))
+                .isInstanceOf(MessageCodec.MalformedMessageException.class);
+        assertThatThrownBy(() -> MessageCodec.decodeEnvelope(lacksSender))
+                .isInstanceOf(MessageCodec.MalformedMessageException.class);
+    }
 }

@@ -69,9 +69,15 @@ final class BrowserSession implements AutoCloseable {
      */
     private static Map<String, String> driverEnv(WhatsAppSettings s) {
         return Map.of(
-                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
-                "PLAYWRIGHT_NODEJS_PATH", s.node().toString(),
-                "TMPDIR", DriverDirectory.ensure().toString());
+                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD",
+                "1",
+                "PLAYWRIGHT_NODEJS_PATH",
+                s.node().toString(),
+                "TMPDIR",
+                DriverDirectory.ensure().toString(),
+                // The driver only relays protocol messages; a small heap keeps its memory flat.
+                "NODE_OPTIONS",
+                "--max-old-space-size=64 --max-semi-space-size=1");
     }
 
     private static BrowserType.LaunchPersistentContextOptions launchOptions(

@@ -131,8 +131,10 @@ public final class BridgeBenchmark {
                 String cmd = p.info().command().orElse("");
                 if (cmd.contains("chrom")) {
                     chromes++;
+                    long pss = kib(p.pid(), "smaps_rollup", "Pss:");
                     chromeRss += kib(p.pid(), "status", "VmRSS:");
-                    chromePss += kib(p.pid(), "smaps_rollup", "Pss:");
+                    chromePss += pss;
+                    Out.line(String.format(Locale.ROOT, "  chromium process %d: PSS %d MiB", p.pid(), pss / 1024));
                 } else {
                     driverRss += kib(p.pid(), "status", "VmRSS:");
                     driverPss += kib(p.pid(), "smaps_rollup", "Pss:");

@@ -43,7 +43,8 @@ final class BridgeProcess implements AutoCloseable {
                         "-Xmx160m",
                         "-Xss512k",
                         "-XX:MaxMetaspaceSize=128m",
-                        "-XX:ReservedCodeCacheSize=64m",
+                        "-XX:ReservedCodeCacheSize=32m",
+                        "-XX:TieredStopAtLevel=1",
                         "-XX:+ExitOnOutOfMemoryError",
                         "-jar",
                         jar.toAbsolutePath().toString()))

@@ -1,0 +1,86 @@
+package org.wassist.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.wassist.standins.openai.FakeOpenAi;
+
+/**
+ * A first start without a model key: the run comes up, says exactly what is missing (readiness, page, terminal),
+ * answers messages with the friendly E103 reply, and never calls the model.
+ */
+class LocalRunNoKeyIT {
+    static final String USER = "4915100000041@c.us";
+
+    static FakeOpenAi model;
+    static LocalRunChild run;
+    static SimClient sim;
+
+    @BeforeAll
+    static void start() {
+        model = FakeOpenAi.start().echo();
+        run = LocalRunChild.start(
+                LocalRunChild.freshRunDir(LocalRunNoKeyIT.class),
+                Map.of("OPENAI_BASE_URL", model.baseUrl().toString()));
+        sim = new SimClient(run);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            run.close();
+            ChildLogs.assertJsonLinesOnly(run);
+            ChildLogs.assertNoPersonalData(List.of(run), List.of(USER, "is anybody configured", "second try"));
+        } finally {
+            model.close();
+        }
+    }
+
+    @Test
+    void readinessAnswers503AndNamesExactlyWhatIsMissing() {
+        SimClient.Response ready = sim.get("/readyz");
+
+        assertThat(ready.status()).isEqualTo(503);
+        JsonNode body = ready.json();
+        assertThat(body.path("ready").asBoolean()).isFalse();
+        assertThat(body.path("failing")).hasSize(1);
+        assertThat(body.path("failing").get(0).asText()).startsWith("model: ").contains("OPENAI_API_KEY");
+        for (JsonNode check : body.path("checks")) {
+            assertThat(check.path("ok").asBoolean())
+                    .as("check %s", check)
+                    .isEqualTo(!check.path("name").asText().equals("model"));
+        }
+    }
+
+    @Test
+    void theTerminalSaysWhatIsMissing() {
+        assertThat(run.stdoutLines()).anyMatch(l -> l.contains("\"level\":\"WARN\"") && l.contains("OPENAI_API_KEY"));
+    }
+
+    @Test
+    void theSimulatorPageStillLoadsAndShowsReadiness() {
+        SimClient.Response page = sim.get("/");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("<title>", "fetch(\"/readyz\")", "Not ready: ");
+    }
+
+    @Test
+    void aMessageGetsTheFriendlyE103ReplyAndNothingCrashes() {
+        String first = sim.say(USER, "!gpt is anybody configured");
+        assertThat(sim.awaitReply(USER, first).text()).contains("(E103)").contains("API key");
+        String second = sim.say(USER, "!gpt second try");
+        assertThat(sim.awaitReply(USER, second).text()).contains("(E103)");
+
+        assertThat(run.isAlive()).isTrue();
+        assertThat(sim.get("/livez").status()).isEqualTo(200);
+        assertThat(sim.get("/healthz").status()).isEqualTo(200);
+        assertThat(model.chatRequests()).isEmpty();
+    }
+}
