@@ -1,8 +1,6 @@
 package org.wassist.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -52,7 +50,7 @@ public final class HttpClientBenchmark {
             cold("Lambda-like flags (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)", lambdaFlags(), endpoints);
             warm(sqs, ddb, s3);
             Out.line("");
-            Out.line("Load average at the end: " + loadAverage());
+            Out.line("Load average at the end: " + Machine.loadAverage());
         }
     }
 
@@ -104,31 +102,8 @@ public final class HttpClientBenchmark {
         }
     }
 
-    private static void machine() throws IOException {
-        String cpu = "unknown";
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (Files.isReadable(cpuinfo)) {
-            try (Stream<String> lines = Files.lines(cpuinfo)) {
-                cpu = lines.filter(l -> l.startsWith("model name"))
-                        .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                        .findFirst()
-                        .orElse(cpu);
-            }
-        }
-        Out.line("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpu + "), "
-                + Stats.f1(Runtime.getRuntime().maxMemory() / 1024.0 / 1024 / 1024) + " GiB max heap, "
-                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
-                + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + ")");
-        Out.line("Load average at the start: " + loadAverage());
-    }
-
-    /** The 1/5/15-minute load averages: other work on the machine skews every figure. */
-    private static String loadAverage() throws IOException {
-        Path loadavg = Path.of("/proc/loadavg");
-        if (!Files.isReadable(loadavg)) {
-            return "unknown";
-        }
-        String[] parts = Files.readString(loadavg).trim().split(" ", -1);
-        return parts.length >= 3 ? parts[0] + " / " + parts[1] + " / " + parts[2] : "unknown";
+    private static void machine() {
+        Out.line("Machine: " + Machine.describe());
+        Out.line("Load average at the start: " + Machine.loadAverage());
     }
 }

@@ -25,6 +25,10 @@ final class Stats {
         return String.format(Locale.ROOT, "%,.0f", v);
     }
 
+    static String f2(double v) {
+        return String.format(Locale.ROOT, "%,.2f", v);
+    }
+
     static String f1(double v) {
         return String.format(Locale.ROOT, "%,.1f", v);
     }

@@ -72,7 +72,7 @@ class LocalRunAccessIT {
     void aSenderListedAsABareNumberGetsAReply() {
         String id = sim.say(LISTED, "!gpt listed sender asks");
 
-        assertThat(sim.awaitReply(LISTED, id).text()).isEqualTo("echo(1 messages): listed sender asks");
+        assertThat(sim.awaitReply(LISTED, id).text()).matches("echo\\(\\d+ messages\\): listed sender asks");
     }
 
     @Test

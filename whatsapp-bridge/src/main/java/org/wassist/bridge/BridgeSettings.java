@@ -12,7 +12,7 @@ import org.wassist.config.Secret;
  * at once.
  *
  * @param port the HTTP port ({@code PORT}); 0 binds any free port
- * @param mediaMaxBytes inbound media above this size is not fetched ({@code MEDIA_MAX_BYTES}, 20 MB)
+ * @param mediaMaxBytes inbound media above this size is not fetched ({@code MEDIA_MAX_MB}, 20)
  * @param pacing send pacing against ban risk
  * @param outbound how the outbound queue is consumed
  * @param tempRoot where the per-process temp directory is created ({@code BRIDGE_TEMP_DIR}, default the JVM's)

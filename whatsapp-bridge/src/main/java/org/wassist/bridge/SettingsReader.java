@@ -45,7 +45,8 @@ public final class SettingsReader {
                 r.seconds("SEND_TIMEOUT_SECONDS", o.sendTimeout(), 600));
         BridgeSettings s = new BridgeSettings(
                 r.integer("PORT", d.port(), 0, 65_535),
-                r.longValue("MEDIA_MAX_BYTES", d.mediaMaxBytes(), 1, 2L * 1024 * 1024 * 1024),
+                // MEDIA_MAX_MB is shared with the router, which quotes the limit to users (error E203).
+                MB * r.integer("MEDIA_MAX_MB", (int) (d.mediaMaxBytes() / MB), 1, 100),
                 pacing,
                 outbound,
                 r.path("BRIDGE_TEMP_DIR", d.tempRoot()),
@@ -97,6 +98,8 @@ public final class SettingsReader {
     public @Nullable Boolean tristate(String name) {
         return optional(name).isEmpty() ? null : bool(name, false);
     }
+
+    private static final long MB = 1024L * 1024;
 
     public int integer(String name, int fallback, int min, int max) {
         return (int) longValue(name, fallback, min, max);

@@ -26,14 +26,14 @@ class BridgeSettingsTest {
     void readsTheVariables() {
         BridgeSettings s = BridgeSettings.fromEnvironment(Map.of(
                 "PORT", "9090",
-                "MEDIA_MAX_BYTES", "1000",
+                "MEDIA_MAX_MB", "5",
                 "QR_PAGE_TOKEN", "0123456789abcdef0123",
                 "PACING_GLOBAL_MS", "2000",
                 "PACING_CHAT_MS", "5000",
                 "PACING_JITTER_MS", "100",
                 "RECONNECT_QUIET_SECONDS", "30"));
         assertThat(s.port()).isEqualTo(9090);
-        assertThat(s.mediaMaxBytes()).isEqualTo(1000);
+        assertThat(s.mediaMaxBytes()).isEqualTo(5L * 1024 * 1024);
         assertThat(s.qrPageToken()).isEqualTo(new Secret("0123456789abcdef0123"));
         assertThat(s.pacing().globalInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.pacing().chatInterval()).isEqualTo(Duration.ofSeconds(5));

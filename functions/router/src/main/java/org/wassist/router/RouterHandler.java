@@ -25,7 +25,8 @@ public final class RouterHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private static final Logger LOG = LoggerFactory.getLogger(RouterHandler.class);
 
     private final Supplier<InboundBatch> batch;
-    private final TokenCounter tokens;
+    private final Runnable warmUp;
+    private final Supplier<TokenCounter> tokens;
 
     /** What Lambda calls: INIT from the environment, and the SnapStart hooks registered. */
     public RouterHandler() {
@@ -34,15 +35,19 @@ public final class RouterHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private RouterHandler(RouterWiring wiring) {
-        this(wiring::batch, wiring.tokens());
+        this(wiring::batch, wiring::warmUp, wiring::tokens);
     }
 
     /**
+     * Over explicit parts (tests).
+     *
      * @param batch the pipeline, asked for on each invocation (the wiring builds it on first use)
+     * @param warmUp what to load before a snapshot besides priming
      * @param tokens the token counter priming shares with the pipeline
      */
-    RouterHandler(Supplier<InboundBatch> batch, TokenCounter tokens) {
+    RouterHandler(Supplier<InboundBatch> batch, Runnable warmUp, Supplier<TokenCounter> tokens) {
         this.batch = batch;
+        this.warmUp = warmUp;
         this.tokens = tokens;
     }
 
@@ -78,11 +83,15 @@ public final class RouterHandler implements RequestHandler<SQSEvent, SQSBatchRes
         }
     }
 
-    /** Primes the pipeline over the bundled sample; touches no adapter, so no network, secret or credential. */
+    /**
+     * Loads the tokenizer and model client, then primes the pipeline over the bundled sample; touches no adapter, so
+     * no network, secret or credential.
+     */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         long start = System.nanoTime();
-        Priming.Result primed = Priming.run(tokens);
+        warmUp.run();
+        Priming.Result primed = Priming.run(tokens.get());
         LOG.info(
                 "snapstart priming done messages={} commands={} durationMs={}",
                 primed.messages(),

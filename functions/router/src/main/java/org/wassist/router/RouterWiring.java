@@ -29,16 +29,18 @@ import org.wassist.openai.OpenAiChatModel;
 import org.wassist.sql.memory.SqlConversationStore;
 
 /**
- * Builds the router's object graph with constructors, in two stages.
+ * Builds the router's object graph with constructors, in stages.
  *
- * <p>INIT ({@link #create}, and so the SnapStart snapshot) does the work that is the same in every environment:
- * validates the non-secret configuration, so a bad deployment fails at once with every problem listed; builds the SDK
- * clients (no call is made, so no credentials are resolved); loads the configured model's tokenizer tables; loads the
- * model client's classes. It makes no network call and creates nothing unique.
+ * <p>INIT ({@link #create}) does only what every invocation needs and what is the same in every environment: it
+ * validates the non-secret configuration, so a bad deployment fails at once with every problem listed, and builds the
+ * SDK clients (no call is made, so no credentials are resolved). No network call, nothing unique.
+ *
+ * <p>Before a SnapStart snapshot, {@link #warmUp} also loads the configured model's tokenizer tables and the model
+ * client's classes, which on-demand environments load during their first invocation instead (keeping INIT short).
  *
  * <p>The first invocation ({@link #batch}, after any restore) reads the app secret (model keys, the pseudonym key) and
- * builds the adapters, so the snapshot never holds a secret, and a pseudonym key generated for want of a configured
- * one is unique to its environment.
+ * builds the adapters, so a snapshot never holds a secret, and a pseudonym key generated for want of a configured one
+ * is unique to its environment.
  */
 final class RouterWiring {
     private static final Logger LOG = LoggerFactory.getLogger(RouterWiring.class);
@@ -46,14 +48,15 @@ final class RouterWiring {
 
     private final Map<String, String> env;
     private final AwsClients aws;
-    private final TokenCounter tokens;
+    private final String modelName;
     private final Clock clock;
+    private @Nullable TokenCounter tokens;
     private volatile @Nullable InboundBatch batch;
 
-    private RouterWiring(Map<String, String> env, AwsClients aws, TokenCounter tokens, Clock clock) {
+    private RouterWiring(Map<String, String> env, AwsClients aws, String modelName, Clock clock) {
         this.env = Map.copyOf(env);
         this.aws = aws;
-        this.tokens = tokens;
+        this.modelName = modelName;
         this.clock = clock;
     }
 
@@ -74,9 +77,13 @@ final class RouterWiring {
         aws.dynamoDb();
         aws.rdsData();
         aws.secretsManager();
-        TokenCounter tokens = JtokkitTokenCounter.forModel(config.model().name());
+        return new RouterWiring(env, aws, config.model().name(), Clock.systemUTC());
+    }
+
+    /** Loads what the first invocation would otherwise load: the tokenizer tables and the model client's classes. */
+    void warmUp() {
+        tokens();
         warmModelClient();
-        return new RouterWiring(env, aws, tokens, Clock.systemUTC());
     }
 
     /** Loads the model client's classes without a key or network: a throwaway client for an unroutable address. */
@@ -93,9 +100,14 @@ final class RouterWiring {
         }
     }
 
-    /** The configured model's token counter, loaded at INIT; shared by priming and the pipeline. */
-    TokenCounter tokens() {
-        return tokens;
+    /** The configured model's token counter, loaded on first use; shared by priming and the pipeline. */
+    synchronized TokenCounter tokens() {
+        TokenCounter t = tokens;
+        if (t == null) {
+            t = JtokkitTokenCounter.forModel(modelName);
+            tokens = t;
+        }
+        return t;
     }
 
     /** Whether the first invocation has built the pipeline yet. */
@@ -136,7 +148,7 @@ final class RouterWiring {
                 new OpenAiChatModel(config.model(), clock),
                 new SqsOutbox(aws.sqs(), infra.require("OUTBOUND_QUEUE_URL")),
                 clock);
-        return assemble(config, ports, pseudonyms(config), tokens);
+        return assemble(config, ports, pseudonyms(config), tokens());
     }
 
     /** The environment plus the app secret's entries ({@code APP_SECRET_ARN}), which win. */

@@ -33,8 +33,8 @@ import org.wassist.testkit.time.MutableClock;
  * production assembly of the pipeline and the testkit fakes.
  */
 class RouterHandlerTest {
-    static final String TEXT_EVENT = "events/sqs-inbound-text.json";
-    static final String BATCH_EVENT = "events/sqs-inbound-batch.json";
+    static final String TEXT_EVENT = Fixtures.TEXT_EVENT;
+    static final String BATCH_EVENT = Fixtures.BATCH_EVENT;
     static final TokenCounter TOKENS = JtokkitTokenCounter.forModel("gpt-4o-mini");
 
     private final MutableClock clock = new MutableClock();
@@ -46,7 +46,7 @@ class RouterHandlerTest {
     private RouterHandler handler(Map<String, String> env) {
         var ports = new Assistant.Ports(processed, memory, model, outbox, clock);
         var batch = RouterWiring.assemble(ConfigLoader.load(env, Profile.LOCAL), ports, Pseudonyms.ephemeral(), TOKENS);
-        return new RouterHandler(() -> batch, TOKENS);
+        return new RouterHandler(() -> batch, () -> {}, () -> TOKENS);
     }
 
     private SQSBatchResponse handle(RouterHandler handler, SQSEvent event) {

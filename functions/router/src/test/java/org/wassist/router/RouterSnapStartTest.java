@@ -33,6 +33,7 @@ class RouterSnapStartTest {
 
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final AtomicInteger pipelineRequests = new AtomicInteger();
+    private final AtomicInteger warmUps = new AtomicInteger();
 
     /** Stands for {@link RouterWiring#batch}: counts how often the real pipeline is asked for. */
     private Supplier<InboundBatch> countingPipeline() {
@@ -52,12 +53,14 @@ class RouterSnapStartTest {
 
     @Test
     void beforeCheckpointPrimesTheSampleWithoutTheRealAdaptersAndTheFirstInvocationBuildsThem() {
-        RouterHandler handler = new RouterHandler(countingPipeline(), RouterHandlerTest.TOKENS);
+        RouterHandler handler =
+                new RouterHandler(countingPipeline(), warmUps::incrementAndGet, () -> RouterHandlerTest.TOKENS);
 
         handler.beforeCheckpoint(Core.getGlobalContext());
         handler.afterRestore(Core.getGlobalContext());
 
         assertThat(pipelineRequests).hasValue(0);
+        assertThat(warmUps).hasValue(1);
         assertThat(outbox.sent()).as("priming sends nowhere").isEmpty();
         assertThat(logs.lines())
                 .anySatisfy(line -> assertThat(line).contains("snapstart priming done messages=1 commands=1"));
@@ -72,7 +75,8 @@ class RouterSnapStartTest {
 
     @Test
     void primingMayRunAgainForEveryNewSnapshot() {
-        RouterHandler handler = new RouterHandler(countingPipeline(), RouterHandlerTest.TOKENS);
+        RouterHandler handler =
+                new RouterHandler(countingPipeline(), warmUps::incrementAndGet, () -> RouterHandlerTest.TOKENS);
 
         handler.beforeCheckpoint(Core.getGlobalContext());
         handler.beforeCheckpoint(Core.getGlobalContext());

@@ -47,6 +47,17 @@ class RouterWiringTest {
     }
 
     @Test
+    void theWarmUpBeforeASnapshotNeedsNoNetworkEither() {
+        try (AwsClients aws = unreachable()) {
+            RouterWiring wiring = RouterWiring.create(deployment(), aws);
+
+            wiring.warmUp();
+
+            assertThat(wiring.built()).isFalse();
+        }
+    }
+
+    @Test
     void initRefusesAnIncompleteDeploymentNamingEveryMissingSetting() {
         Map<String, String> env = deployment();
         env.remove("OUTBOUND_QUEUE_URL");

@@ -393,7 +393,8 @@
 
   const react = guarded('react', async ({ messageId, emoji }) => {
     const msg = path(M.collections, 'Msg').get(messageId);
-    if (!msg) return { ok: false, retryable: false, error: 'message to react to not found' };
+    // Retryable: the target may not be loaded into the collection yet.
+    if (!msg) return { ok: false, retryable: true, error: 'message to react to not found' };
     await timeout(Promise.resolve(path(M.reaction, 'sendReactionToMsg')(msg, emoji)), SEND_TIMEOUT_MS, 'react');
     return { ok: true };
   });

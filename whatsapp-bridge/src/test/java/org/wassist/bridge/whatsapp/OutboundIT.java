@@ -63,10 +63,19 @@ class OutboundIT {
         return forChat(wa.calls(fn), chat);
     }
 
+    /** A message the page has in its collection (the command was carried out) before the test goes on. */
     private String received(String chat, String stanza, String body) {
         Map<String, Object> m = Raw.direct(chat, stanza, "chat", body);
+        int before = receivesDone();
         wa.command("receive", Map.of("msg", m));
+        assertThat(Await.until(() -> receivesDone() > before, WAIT)).isTrue();
         return Raw.id(m);
+    }
+
+    private int receivesDone() {
+        return (int) wa.calls("command-done").stream()
+                .filter(c -> c.path("op").asText().equals("receive"))
+                .count();
     }
 
     @Test

@@ -129,18 +129,30 @@ public final class LambdaProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Kills the JVM (as Lambda does when it retires an environment) and waits for it. */
-    @Override
-    public void close() {
+    /**
+     * Stops the JVM as Lambda does when it retires an environment (SIGTERM, so shutdown hooks run), killing it if it
+     * is still alive after {@code grace}.
+     *
+     * @return the exit status, or -1 if it had to be killed
+     */
+    public int stop(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
             }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        return -1;
+    }
+
+    /** {@link #stop} with 10 s of grace. */
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
     }
 
     private String tail() {

@@ -1,0 +1,172 @@
+package org.wassist.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.wassist.message.MessageCodec;
+import org.wassist.message.OutboundCommand;
+import org.wassist.router.standin.RouterStandIns;
+import org.wassist.testkit.lambda.LambdaProcess;
+import org.wassist.testkit.lambda.LambdaRuntimeEmulator;
+import org.wassist.testkit.logs.PiiScan;
+
+/**
+ * The packaged {@code target/router.jar} as Lambda runs it: in its own JVM with the managed runtime's flags, under
+ * AWS's runtime interface client (the real event and response serialization, the real SnapStart hook calls) behind
+ * the Runtime API emulator, configured only through environment variables, against the stand-ins.
+ */
+class RouterRuntimeIT {
+    static final String HANDLER = "org.wassist.router.RouterHandler::handleRequest";
+    static final String FUNCTION = "wassist-router";
+    private static final Duration INIT = Duration.ofSeconds(90);
+    private static final Duration INVOKE = Duration.ofSeconds(60);
+    private static final Duration ARRIVAL = Duration.ofSeconds(20);
+    private static final Duration QUIET = Duration.ofSeconds(3);
+    private static final String SAMPLE_PHONE = "4915100000001";
+    private static final String SNAP_PHONE = "4915100000003";
+
+    private static RouterStandIns standIns;
+
+    @BeforeAll
+    static void start() {
+        standIns = RouterStandIns.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        standIns.close();
+    }
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("wassist.router.jar", "target/router.jar"));
+        assertThat(jar).as("the packaged function; run the package phase first").isRegularFile();
+        return jar;
+    }
+
+    static Path launchDir(String name) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "lambda", name + "-" + System.nanoTime());
+    }
+
+    static LambdaProcess.Builder function(String launch) {
+        return LambdaProcess.builder(jar(), HANDLER, launchDir(launch))
+                .functionName(FUNCTION)
+                .env(standIns.lambdaEnvironment());
+    }
+
+    @Test
+    void thePackagedJarAnswersTheSampleAndARedeliveryAddsNoReply() throws Exception {
+        String sample = Fixtures.json(Fixtures.TEXT_EVENT);
+        try (LambdaRuntimeEmulator emulator = LambdaRuntimeEmulator.start(FUNCTION, Duration.ofMinutes(2));
+                LambdaProcess fn = function("on-demand").start(emulator)) {
+            assertThat(fn.awaitInit(emulator, INIT)).isPositive();
+
+            LambdaRuntimeEmulator.Invocation first = fn.invoke(emulator, sample, INVOKE);
+
+            assertNoBatchItemFailures(first);
+            assertThat(standIns.takeReplies(1, ARRIVAL))
+                    .singleElement()
+                    .isInstanceOfSatisfying(OutboundCommand.SendText.class, reply -> {
+                        assertThat(reply.commandId()).isEqualTo("3EB0SAMPLE0000000000001#1");
+                        assertThat(reply.chatId()).isEqualTo(SAMPLE_PHONE + "@c.us");
+                        assertThat(reply.text()).isEqualTo("echo(1 messages): What can you do?");
+                    });
+
+            LambdaRuntimeEmulator.Invocation again = fn.invoke(emulator, sample, INVOKE);
+
+            assertNoBatchItemFailures(again);
+            assertThat(standIns.takeReplies(0, QUIET)).isEmpty();
+            List<JsonNode> lines = jsonLines(fn);
+            assertThat(lines)
+                    .anySatisfy(line -> {
+                        assertThat(line.path("message").asText()).startsWith("message processed outcome=handled:chat");
+                        assertThat(line.path("requestId").asText()).isEqualTo(first.requestId());
+                        assertThat(line.path("coldStart").asText()).isEqualTo("true");
+                        assertThat(line.path("service").asText()).isEqualTo(FUNCTION);
+                    })
+                    .anySatisfy(line -> assertThat(line.path("message").asText())
+                            .startsWith("message processed outcome=ignored:duplicate"));
+            assertCleanOutput(fn, List.of(SAMPLE_PHONE, "What can you do?"));
+        }
+    }
+
+    @Test
+    void underSnapStartPrimingRunsBeforeTheCheckpointWithoutNetworkAndTheRestoredFunctionAnswers() throws Exception {
+        int secretsBefore = standIns.secrets().served();
+        int modelBefore = standIns.openai().requests().size();
+        try (LambdaRuntimeEmulator emulator = LambdaRuntimeEmulator.start(FUNCTION, Duration.ofMinutes(2));
+                LambdaProcess fn = function("snap-start").snapStart(true).start(emulator)) {
+            fn.awaitInit(emulator, INIT);
+
+            assertThat(emulator.reports())
+                    .extracting(LambdaRuntimeEmulator.Report::path)
+                    .containsExactly("/2018-06-01/runtime/restore/next");
+            assertThat(messages(fn))
+                    .anyMatch(m -> m.startsWith("snapstart priming done messages=1 commands=1"))
+                    .anyMatch(m -> m.startsWith("snapstart restore"));
+            assertThat(standIns.secrets().served())
+                    .as("no secret read before the restore")
+                    .isEqualTo(secretsBefore);
+            assertThat(standIns.openai().requests())
+                    .as("no model call while priming")
+                    .hasSize(modelBefore);
+
+            String event = Fixtures.textEventJson(SNAP_PHONE, "3EB0SNAPSTART000000001", "!gpt after the restore");
+            assertNoBatchItemFailures(fn.invoke(emulator, event, INVOKE));
+
+            assertThat(standIns.takeReplies(1, ARRIVAL))
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            OutboundCommand.SendText.class,
+                            reply -> assertThat(reply.text()).isEqualTo("echo(1 messages): after the restore"));
+            assertThat(standIns.secrets().served()).isEqualTo(secretsBefore + 1);
+            assertCleanOutput(fn, List.of(SNAP_PHONE, "after the restore", SAMPLE_PHONE, "What can you do?"));
+        }
+    }
+
+    private static void assertNoBatchItemFailures(LambdaRuntimeEmulator.Invocation invocation)
+            throws JsonProcessingException {
+        assertThat(invocation.status())
+                .as("invocation result: %s", invocation.body())
+                .isEqualTo(LambdaRuntimeEmulator.Status.RESPONSE);
+        JsonNode response = MessageCodec.mapper().readTree(invocation.body());
+        assertThat(response.has("batchItemFailures")).as(invocation.body()).isTrue();
+        assertThat(response.path("batchItemFailures")).isEmpty();
+    }
+
+    /** Every stdout line is one of our JSON log lines. */
+    private static List<JsonNode> jsonLines(LambdaProcess fn) throws JsonProcessingException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : fn.stdout()) {
+            JsonNode node = MessageCodec.mapper().readTree(line);
+            assertThat(node.isObject()).as(line).isTrue();
+            assertThat(node.has("timestamp") && node.has("level") && node.has("logger") && node.has("message"))
+                    .as("a log line of org.wassist:logging: %s", line)
+                    .isTrue();
+            lines.add(node);
+        }
+        assertThat(lines).isNotEmpty();
+        return lines;
+    }
+
+    private static List<String> messages(LambdaProcess fn) throws JsonProcessingException {
+        return jsonLines(fn).stream().map(n -> n.path("message").asText()).toList();
+    }
+
+    /** Nothing on stderr; stdout free of the chat's number and id, the texts and every secret. */
+    private static void assertCleanOutput(LambdaProcess fn, List<String> chatData) {
+        assertThat(fn.stderr()).isEmpty();
+        List<String> sensitive = new ArrayList<>(chatData);
+        chatData.stream().filter(v -> v.chars().allMatch(Character::isDigit)).forEach(p -> sensitive.add(p + "@c.us"));
+        sensitive.add(RouterStandIns.PSEUDONYM_KEY);
+        sensitive.addAll(RouterStandIns.API_KEYS);
+        PiiScan.knowing(sensitive).assertClean(fn.stdout());
+    }
+}
