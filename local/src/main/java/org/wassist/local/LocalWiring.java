@@ -108,10 +108,10 @@ public final class LocalWiring implements AutoCloseable {
         Assistant assistant = Assistant.create(
                 config,
                 new Assistant.Ports(
-                        new DynamoDbProcessedMessages(aws.dynamoDb(), Dynalite.IDEMPOTENCY_TABLE),
-                        new SqlConversationStore(sql),
+                        new ScratchTiming.PM(new DynamoDbProcessedMessages(aws.dynamoDb(), Dynalite.IDEMPOTENCY_TABLE)),
+                        new ScratchTiming.CS(new SqlConversationStore(sql)),
                         model,
-                        new SqsOutbox(aws.sqs(), standIns.sqs.outboundQueueUrl()),
+                        new ScratchTiming.OB(new SqsOutbox(aws.sqs(), standIns.sqs.outboundQueueUrl())),
                         clock),
                 pseudonyms);
         LocalEventSourceMapping esm = own(new LocalEventSourceMapping(
@@ -206,6 +206,7 @@ public final class LocalWiring implements AutoCloseable {
     /** Stops everything in reverse order of starting; idempotent. */
     @Override
     public void close() {
+        ScratchTiming.dump();
         while (!resources.isEmpty()) {
             AutoCloseable r = resources.pop();
             try {

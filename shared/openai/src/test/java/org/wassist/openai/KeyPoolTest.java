@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.wassist.config.Secret;
+import org.wassist.testkit.time.MutableClock;
 
 class KeyPoolTest {
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
     private final KeyPool pool = new KeyPool(
             List.of(new Secret("sk-one"), new Secret("sk-two"), new Secret("sk-three")), Duration.ofSeconds(60), clock);
 

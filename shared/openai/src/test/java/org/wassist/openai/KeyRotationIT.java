@@ -13,6 +13,7 @@ import org.wassist.pipeline.ErrorCode;
 import org.wassist.pipeline.Failure;
 import org.wassist.standins.openai.FakeOpenAi;
 import org.wassist.standins.openai.FakeResponse;
+import org.wassist.testkit.time.MutableClock;
 
 /** The key pool against the fake server: rotation on 401 and 429, the cool-down, and every key resting. */
 class KeyRotationIT {
@@ -21,7 +22,7 @@ class KeyRotationIT {
     private static final ChatRequest REQUEST = new ChatRequest(List.of(ChatMessage.user("Hello")), 30);
 
     private final FakeOpenAi fake = FakeOpenAi.start();
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
     private final OpenAiChatModel model = new OpenAiChatModel(Configs.model(fake.baseUrl(), 2, ALPHA, BRAVO), clock);
 
     @AfterEach

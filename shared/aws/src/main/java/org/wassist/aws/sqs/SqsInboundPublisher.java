@@ -1,11 +1,9 @@
 package org.wassist.aws.sqs;
 
-import org.wassist.aws.AwsFailures;
 import org.wassist.dedupe.Deduplicate;
 import org.wassist.inbound.InboundPublisher;
 import org.wassist.message.Envelope;
 import org.wassist.message.MessageCodec;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -14,24 +12,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * twice within five minutes queues it once.
  */
 public final class SqsInboundPublisher implements InboundPublisher {
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final FifoSender sender;
 
     public SqsInboundPublisher(SqsClient sqs, String queueUrl) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.sender = new FifoSender(sqs, queueUrl, "inbound");
     }
 
     @Override
     public void publish(Envelope envelope) {
-        String body = QueueBodies.checked(MessageCodec.encode(envelope), "inbound envelope");
-        try {
-            sqs.sendMessage(b -> b.queueUrl(queueUrl)
-                    .messageGroupId(envelope.chatId())
-                    .messageDeduplicationId(DedupIds.of(Deduplicate.keyOf(envelope)))
-                    .messageBody(body));
-        } catch (SdkException e) {
-            throw AwsFailures.map("SQS SendMessage to the inbound queue", e);
-        }
+        sender.send(envelope.chatId(), Deduplicate.keyOf(envelope), MessageCodec.encode(envelope), "inbound envelope");
     }
 }

@@ -1,10 +1,8 @@
 package org.wassist.aws.sqs;
 
-import org.wassist.aws.AwsFailures;
 import org.wassist.message.MessageCodec;
 import org.wassist.message.OutboundCommand;
 import org.wassist.outbox.Outbox;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -13,24 +11,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * within SQS's five-minute deduplication window).
  */
 public final class SqsOutbox implements Outbox {
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final FifoSender sender;
 
     public SqsOutbox(SqsClient sqs, String queueUrl) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.sender = new FifoSender(sqs, queueUrl, "outbound");
     }
 
     @Override
     public void send(OutboundCommand command) {
-        String body = QueueBodies.checked(MessageCodec.encode(command), "outbound command");
-        try {
-            sqs.sendMessage(b -> b.queueUrl(queueUrl)
-                    .messageGroupId(command.chatId())
-                    .messageDeduplicationId(DedupIds.of(command.commandId()))
-                    .messageBody(body));
-        } catch (SdkException e) {
-            throw AwsFailures.map("SQS SendMessage to the outbound queue", e);
-        }
+        sender.send(command.chatId(), command.commandId(), MessageCodec.encode(command), "outbound command");
     }
 }
