@@ -11,11 +11,19 @@ npm_ci shared/standins/node
 if [[ "${CHANNEL:-simulator}" == "whatsapp-web" ]]; then
   require_chromium
 fi
+# ./.env fills in settings the environment does not set (the environment wins). KEY=value lines; # comments.
 if [[ -f .env ]]; then
-  set -a
-  # shellcheck disable=SC1091
-  source .env
-  set +a
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    [[ "$line" =~ ^[[:space:]]*(#|$) ]] && continue
+    [[ "$line" =~ ^[[:space:]]*([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] || die ".env: not a KEY=value line: ${line%%=*}"
+    name="${BASH_REMATCH[1]}"
+    value="${BASH_REMATCH[2]}"
+    [[ -n "${!name+set}" ]] && continue
+    if [[ "$value" =~ ^\"(.*)\"$ || "$value" =~ ^\'(.*)\'$ ]]; then
+      value="${BASH_REMATCH[1]}"
+    fi
+    export "$name=$value"
+  done < .env
 fi
 # Build when any source is newer than the last build (the first run takes a few minutes).
 stamp=local/target/run-classpath.txt

@@ -15,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 final class Phases {
     /** How long a phase may wait for its last replies before counting the rest as lost. */
     static final Duration REPLY_DEADLINE = Duration.ofMinutes(5);
+    /** Concurrent senders of the burst phase, like many phones at once. */
+    static final int BURST_SENDERS = 32;
 
     private final SimSender sender;
     private final PipelineProbe probe;
@@ -47,22 +49,28 @@ final class Phases {
         return PhaseResult.of(name, chats, messages, probe);
     }
 
-    /** Every chat sends all its messages back to back, all chats at once: the stack's throughput. */
+    /**
+     * As fast as the API takes them: {@value #BURST_SENDERS} senders, each posting all messages of its share of the
+     * chats back to back (so each chat's messages are still sent in order). Gives the stack's throughput.
+     */
     PhaseResult burst(String name, int count, int chats) {
         List<SimSender.Message> messages = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             messages.add(SimSender.message(name, i % chats, i / chats));
         }
         int before = probe.textsPerformed();
+        int senderCount = Math.min(chats, BURST_SENDERS);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> sent = new ArrayList<>();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int chat = 0; chat < chats; chat++) {
-                int first = chat;
+            for (int s = 0; s < senderCount; s++) {
+                int first = s;
                 sent.add(senders.submit(() -> {
                     awaitQuietly(go);
-                    for (int i = first; i < messages.size(); i += chats) {
-                        sender.send(messages.get(i));
+                    for (int chat = first; chat < chats; chat += senderCount) {
+                        for (int i = chat; i < messages.size(); i += chats) {
+                            sender.send(messages.get(i));
+                        }
                     }
                 }));
             }

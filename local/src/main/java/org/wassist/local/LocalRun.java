@@ -1,6 +1,7 @@
 package org.wassist.local;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,13 +25,22 @@ public final class LocalRun {
 
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> env = System.getenv();
-        LocalSettings settings;
-        AppConfig config;
+        List<String> problems = new ArrayList<>();
+        LocalSettings settings = null;
+        AppConfig config = null;
         try {
             settings = LocalSettings.fromEnvironment(env);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        try {
             config = ConfigLoader.load(env, Profile.LOCAL);
         } catch (ConfigException e) {
-            LOG.error("cannot start: {}", e.getMessage());
+            problems.addAll(e.problems());
+        }
+        if (settings == null || config == null) {
+            // Every invalid setting at once, of the run and of the assistant.
+            LOG.error("cannot start: {}", new ConfigException(problems).getMessage());
             System.exit(2);
             return;
         }
@@ -46,7 +56,8 @@ public final class LocalRun {
             wiring = LocalWiring.start(settings, config, Clock.systemUTC());
         } catch (RuntimeException e) {
             // Messages of start-up failures name files, ports and commands to run, never user data.
-            LOG.error("cannot start: {}", StartFailure.describe(e), e);
+            LOG.error("cannot start: {}", StartFailure.describe(e));
+            LOG.debug("start-up failure", e);
             System.exit(1);
             return;
         }

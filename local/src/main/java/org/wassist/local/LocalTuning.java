@@ -1,8 +1,11 @@
 package org.wassist.local;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.wassist.bridge.BridgeSettings;
 import org.wassist.config.AppConfig;
+import org.wassist.config.Secret;
 
 /** Settings of the local run's parts that differ from the deployment's, each with its reason. */
 final class LocalTuning {
@@ -40,5 +43,19 @@ final class LocalTuning {
         Duration v =
                 Duration.ofSeconds(idempotency.lease().plus(VISIBILITY_MARGIN).toSeconds());
         return v.compareTo(MAX_VISIBILITY) > 0 ? MAX_VISIBILITY : v;
+    }
+
+    /** The model settings pointed at {@code baseUrl} with a placeholder key, everything else unchanged. */
+    static AppConfig withModelAt(AppConfig c, URI baseUrl) {
+        AppConfig.Model m = c.model();
+        AppConfig.Model faked = new AppConfig.Model(
+                List.of(new Secret("local-fake-model")),
+                baseUrl,
+                m.name(),
+                m.timeout(),
+                m.maxRetries(),
+                m.keyCooldown());
+        return new AppConfig(
+                faked, c.prefixes(), c.chat(), c.access(), c.memory(), c.idempotency(), c.pseudonymKey(), c.infra());
     }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,7 +31,6 @@ import org.wassist.jdbc.JdbcSettings;
 import org.wassist.jdbc.JdbcSqlClient;
 import org.wassist.local.esm.LocalEventSourceMapping;
 import org.wassist.local.sim.SimulatorApi;
-import org.wassist.local.sim.SimulatorChannel;
 import org.wassist.local.sim.SimulatorPage;
 import org.wassist.local.sim.Transcript;
 import org.wassist.model.ChatModel;
@@ -47,6 +45,7 @@ import org.wassist.standins.s3.S3Proxy;
 import org.wassist.standins.sqs.ElasticMq;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds and starts the all-local run with constructors: the stand-ins, the router's pipeline consuming the inbound
@@ -90,6 +89,17 @@ public final class LocalWiring implements AutoCloseable {
         }
     }
 
+    /** What the router and the bridge share. */
+    private record Parts(
+            LocalSettings settings,
+            AppConfig config,
+            Clock clock,
+            Hooks hooks,
+            LocalStandIns standIns,
+            JdbcSqlClient sql,
+            AwsClients aws,
+            Pseudonyms pseudonyms) {}
+
     private BridgeApp build(LocalSettings settings, AppConfig appConfig, Clock clock, Hooks hooks) {
         PortReservation port = own(PortReservation.of(settings.port()));
         LocalStandIns standIns =
@@ -102,47 +112,9 @@ public final class LocalWiring implements AutoCloseable {
                 AwsBasicCredentials.create(StandIns.ACCESS_KEY, StandIns.SECRET_KEY),
                 new AwsClients.Endpoints(
                         standIns.sqs.endpoint(), standIns.dynamodb.endpoint(), standIns.s3.endpoint())));
-        Pseudonyms pseudonyms = pseudonyms(config);
-        OpenAiChatModel openAi = own(new OpenAiChatModel(config.model(), clock));
-        ChatModel model = hooks.model().apply(openAi);
-        Assistant assistant = Assistant.create(
-                config,
-                new Assistant.Ports(
-                        new ScratchTiming.PM(new DynamoDbProcessedMessages(aws.dynamoDb(), Dynalite.IDEMPOTENCY_TABLE)),
-                        new ScratchTiming.CS(new SqlConversationStore(sql)),
-                        model,
-                        new ScratchTiming.OB(new SqsOutbox(aws.sqs(), standIns.sqs.outboundQueueUrl())),
-                        clock),
-                pseudonyms);
-        LocalEventSourceMapping esm = own(new LocalEventSourceMapping(
-                aws.sqs(),
-                standIns.sqs.inboundQueueUrl(),
-                new InboundBatch(assistant, ElasticMq.MAX_RECEIVE_COUNT),
-                settings.routerWorkers(),
-                POLL_WAIT));
-        Transcript transcript = own(Transcript.open(settings.dataDir().resolve("simulator/transcript.jsonl")));
-        InboundPublisher publisher =
-                hooks.inbound().apply(new SqsInboundPublisher(aws.sqs(), standIns.sqs.inboundQueueUrl()));
-        BridgeSettings bridgeSettings = LocalTuning.bridgeSettings(settings);
-        TempDirectory temp = TempDirectory.create(bridgeSettings.tempRoot());
-        Channel channel = hooks.channel().apply(Channels.DEFAULT.create(settings, transcript, clock, pseudonyms, temp));
-        BridgeApp app = own(BridgeApp.builder()
-                .settings(bridgeSettings)
-                .tempDirectory(temp)
-                .channel(channel)
-                .publisher(publisher)
-                .outbound(new SqsOutboundQueue(aws.sqs(), standIns.sqs.outboundQueueUrl()))
-                .media(new S3MediaStore(aws.s3(), S3Proxy.MEDIA_BUCKET))
-                .clock(clock)
-                .pseudonyms(pseudonyms)
-                .readinessCheck(LocalChecks.database(sql))
-                .readinessCheck(
-                        LocalChecks.queues(aws.sqs(), standIns.sqs.inboundQueueUrl(), standIns.sqs.outboundQueueUrl()))
-                .readinessCheck(LocalChecks.model(new OpenAiModelProbe(config.model())))
-                .route("/api/sim", new SimulatorApi(publisher, transcript, clock))
-                .route("/", new SimulatorPage())
-                .metricsOutput(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8))
-                .build());
+        Parts parts = new Parts(settings, config, clock, hooks, standIns, sql, aws, pseudonyms(config));
+        LocalEventSourceMapping esm = own(router(parts));
+        BridgeApp app = own(bridge(parts));
         esm.start();
         port.close();
         app.start();
@@ -154,16 +126,59 @@ public final class LocalWiring implements AutoCloseable {
         return app;
     }
 
-    /** Creates the channel the bridge drives. */
-    @FunctionalInterface
-    interface Channels {
-        Channel create(
-                LocalSettings settings, Transcript transcript, Clock clock, Pseudonyms pseudonyms, TempDirectory temp);
+    /** The router function's pipeline, fed by a local event source mapping on the inbound queue. */
+    private LocalEventSourceMapping router(Parts p) {
+        ChatModel model =
+                p.hooks().model().apply(own(new OpenAiChatModel(p.config().model(), p.clock())));
+        Assistant assistant = Assistant.create(
+                p.config(),
+                new Assistant.Ports(
+                        new DynamoDbProcessedMessages(p.aws().dynamoDb(), Dynalite.IDEMPOTENCY_TABLE),
+                        new SqlConversationStore(p.sql()),
+                        model,
+                        new SqsOutbox(p.aws().sqs(), p.standIns().sqs.outboundQueueUrl()),
+                        p.clock()),
+                p.pseudonyms());
+        return new LocalEventSourceMapping(
+                p.aws().sqs(),
+                p.standIns().sqs.inboundQueueUrl(),
+                new InboundBatch(assistant, ElasticMq.MAX_RECEIVE_COUNT),
+                p.settings().routerWorkers(),
+                POLL_WAIT);
+    }
 
-        Channels DEFAULT = (settings, transcript, clock, pseudonyms, temp) -> switch (settings.channel()) {
-            case SIMULATOR -> new SimulatorChannel(transcript, clock);
-            case WHATSAPP_WEB -> WhatsAppWebChannels.create(settings, temp, clock, pseudonyms);
-        };
+    /** The bridge with its channel, readiness checks and, with the simulator as channel, the simulator's routes. */
+    private BridgeApp bridge(Parts p) {
+        SqsClient sqs = p.aws().sqs();
+        ElasticMq queues = p.standIns().sqs;
+        Transcript transcript = own(Transcript.open(p.settings().dataDir().resolve("simulator/transcript.jsonl")));
+        InboundPublisher publisher = p.hooks().inbound().apply(new SqsInboundPublisher(sqs, queues.inboundQueueUrl()));
+        BridgeSettings bridgeSettings = LocalTuning.bridgeSettings(p.settings());
+        TempDirectory temp = TempDirectory.create(bridgeSettings.tempRoot());
+        Channel channel = p.hooks()
+                .channel()
+                .apply(LocalChannels.create(p.settings(), transcript, p.clock(), p.pseudonyms(), temp));
+        BridgeApp.Builder app = BridgeApp.builder()
+                .settings(bridgeSettings)
+                .tempDirectory(temp)
+                .channel(channel)
+                .publisher(publisher)
+                .outbound(new SqsOutboundQueue(sqs, queues.outboundQueueUrl()))
+                .media(new S3MediaStore(p.aws().s3(), S3Proxy.MEDIA_BUCKET))
+                .clock(p.clock())
+                .pseudonyms(p.pseudonyms())
+                .readinessCheck(LocalChecks.database(p.sql()))
+                .readinessCheck(LocalChecks.queues(sqs, queues.inboundQueueUrl(), queues.outboundQueueUrl()))
+                .readinessCheck(
+                        LocalChecks.model(new OpenAiModelProbe(p.config().model())))
+                .metricsOutput(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+        if (p.settings().channel() == LocalSettings.Channel.SIMULATOR) {
+            // Only with the simulator as the channel: with WhatsApp Web, a simulated message's replies would be sent
+            // to the real WhatsApp user of that id.
+            app.route("/api/sim", new SimulatorApi(publisher, transcript, p.clock()))
+                    .route("/", new SimulatorPage());
+        }
+        return app.build();
     }
 
     /** The port of the simulator page, its API and the health endpoints. */
@@ -175,18 +190,9 @@ public final class LocalWiring implements AutoCloseable {
         return app.port();
     }
 
+    /** The configuration with the built-in fake model (an echo server owned by this run) as the endpoint. */
     private AppConfig withFakeModel(AppConfig c) {
-        FakeOpenAi fake = own(FakeOpenAi.start().echo());
-        AppConfig.Model m = c.model();
-        AppConfig.Model faked = new AppConfig.Model(
-                List.of(new Secret("local-fake-model")),
-                fake.baseUrl(),
-                m.name(),
-                m.timeout(),
-                m.maxRetries(),
-                m.keyCooldown());
-        return new AppConfig(
-                faked, c.prefixes(), c.chat(), c.access(), c.memory(), c.idempotency(), c.pseudonymKey(), c.infra());
+        return LocalTuning.withModelAt(c, own(FakeOpenAi.start().echo()).baseUrl());
     }
 
     private static Pseudonyms pseudonyms(AppConfig config) {
@@ -206,7 +212,6 @@ public final class LocalWiring implements AutoCloseable {
     /** Stops everything in reverse order of starting; idempotent. */
     @Override
     public void close() {
-        ScratchTiming.dump();
         while (!resources.isEmpty()) {
             AutoCloseable r = resources.pop();
             try {

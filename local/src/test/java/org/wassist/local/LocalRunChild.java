@@ -99,7 +99,8 @@ final class LocalRunChild implements AutoCloseable {
         }
     }
 
-    private static LocalRunChild launch(Path runDir, Map<String, String> env, int port) {
+    /** Launches a child on this port without waiting for it (for runs expected to fail). */
+    static LocalRunChild launch(Path runDir, Map<String, String> env, int port) {
         Path repo = repoRoot();
         Path target = repo.resolve("local/target");
         try {
@@ -218,7 +219,8 @@ final class LocalRunChild implements AutoCloseable {
         return waitForExit();
     }
 
-    private int waitForExit() {
+    /** Waits until the child exits by itself; returns its exit status. */
+    int waitForExit() {
         try {
             return process.waitFor();
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package org.wassist.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -18,15 +19,16 @@ class LocalRunNoKeyIT {
     static final String USER = "4915100000041@c.us";
 
     static FakeOpenAi model;
+    static Path runDir;
     static LocalRunChild run;
     static SimClient sim;
 
     @BeforeAll
     static void start() {
         model = FakeOpenAi.start().echo();
+        runDir = LocalRunChild.freshRunDir(LocalRunNoKeyIT.class);
         run = LocalRunChild.start(
-                LocalRunChild.freshRunDir(LocalRunNoKeyIT.class),
-                Map.of("OPENAI_BASE_URL", model.baseUrl().toString()));
+                runDir, Map.of("OPENAI_BASE_URL", model.baseUrl().toString()));
         sim = new SimClient(run);
     }
 
@@ -69,6 +71,39 @@ class LocalRunNoKeyIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("<title>", "fetch(\"/readyz\")", "Not ready: ");
+    }
+
+    @Test
+    void aSecondRunOnTheSamePortStopsAtOnceAndSaysWhy() {
+        LocalRunChild busy = LocalRunChild.launch(runDir.resolve("busy-port"), Map.of(), run.port());
+        try {
+            assertThat(busy.waitForExit()).isEqualTo(1);
+            assertThat(busy.stdoutLines())
+                    .anyMatch(l -> l.contains("\"level\":\"ERROR\"")
+                            && l.contains("cannot start: PORT " + run.port() + " is already in use"));
+            assertThat(busy.dataDir().resolve("pg")).doesNotExist();
+            assertThat(run.isAlive()).isTrue();
+        } finally {
+            busy.close();
+        }
+    }
+
+    @Test
+    void invalidSettingsStopTheRunAtOnceAllNamedTogether() {
+        LocalRunChild invalid = LocalRunChild.launch(
+                runDir.resolve("invalid-settings"),
+                Map.of("CHANNEL", "carrier-pigeon", "GROUPCHATS_ENABLED", "maybe"),
+                run.port() + 1);
+        try {
+            assertThat(invalid.waitForExit()).isEqualTo(2);
+            assertThat(invalid.stdoutLines())
+                    .filteredOn(l -> l.contains("cannot start: invalid configuration"))
+                    .singleElement()
+                    .satisfies(l -> assertThat(l).contains("CHANNEL must be", "GROUPCHATS_ENABLED"));
+            assertThat(invalid.dataDir().resolve("pg")).doesNotExist();
+        } finally {
+            invalid.close();
+        }
     }
 
     @Test

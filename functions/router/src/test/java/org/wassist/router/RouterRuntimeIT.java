@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wassist.message.MessageCodec;
 import org.wassist.message.OutboundCommand;
+import org.wassist.pipeline.ErrorCode;
 import org.wassist.router.standin.RouterStandIns;
+import org.wassist.standins.openai.FakeOpenAi;
+import org.wassist.standins.openai.FakeResponse;
 import org.wassist.testkit.lambda.LambdaProcess;
 import org.wassist.testkit.lambda.LambdaRuntimeEmulator;
 import org.wassist.testkit.logs.PiiScan;
@@ -32,6 +35,7 @@ class RouterRuntimeIT {
     private static final Duration QUIET = Duration.ofSeconds(3);
     private static final String SAMPLE_PHONE = "4915100000001";
     private static final String SNAP_PHONE = "4915100000003";
+    private static final String FAILURE_PHONE = "4915100000004";
 
     private static RouterStandIns standIns;
 
@@ -129,6 +133,55 @@ class RouterRuntimeIT {
             assertThat(standIns.secrets().served()).isEqualTo(secretsBefore + 1);
             assertCleanOutput(fn, List.of(SNAP_PHONE, "after the restore", SAMPLE_PHONE, "What can you do?"));
         }
+    }
+
+    @Test
+    void modelThrottlingRefusalAndOutageTakeTheirPathsInThePackagedJar() throws Exception {
+        FakeOpenAi model = standIns.openai();
+        try (LambdaRuntimeEmulator emulator = LambdaRuntimeEmulator.start(FUNCTION, Duration.ofMinutes(2));
+                LambdaProcess fn = function("model-failures").start(emulator)) {
+            fn.awaitInit(emulator, INIT);
+
+            model.enqueue(FakeResponse.rateLimited());
+            assertNoBatchItemFailures(fn.invoke(emulator, event("1", "!gpt throttled once"), INVOKE));
+            assertThat(texts(1)).containsExactly("echo(1 messages): throttled once");
+
+            model.enqueue(FakeResponse.error(400, "Invalid request"));
+            assertNoBatchItemFailures(fn.invoke(emulator, event("2", "!gpt refused"), INVOKE));
+            assertThat(texts(1)).containsExactly(ErrorCode.MODEL_REJECTED.userText());
+
+            model.byDefault(FakeResponse.unavailable());
+            String outage = event("3", "!gpt during an outage");
+            LambdaRuntimeEmulator.Invocation failed = fn.invoke(emulator, outage, INVOKE);
+            assertThat(MessageCodec.mapper()
+                            .readTree(failed.body())
+                            .path("batchItemFailures")
+                            .get(0)
+                            .path("itemIdentifier")
+                            .asText())
+                    .isEqualTo(MessageCodec.mapper()
+                            .readTree(outage)
+                            .path("Records")
+                            .get(0)
+                            .path("messageId")
+                            .asText());
+            assertThat(texts(0))
+                    .as("a retry, not an answer, before the last receive")
+                    .isEmpty();
+            assertCleanOutput(fn, List.of(FAILURE_PHONE, "throttled once", "during an outage"));
+        } finally {
+            model.echo();
+        }
+    }
+
+    private static String event(String n, String text) {
+        return Fixtures.textEventJson(FAILURE_PHONE, "3EB0FAILURES00000000000" + n, text);
+    }
+
+    private static List<String> texts(int expected) {
+        return standIns.takeReplies(expected, expected == 0 ? QUIET : ARRIVAL).stream()
+                .map(c -> ((OutboundCommand.SendText) c).text())
+                .toList();
     }
 
     private static void assertNoBatchItemFailures(LambdaRuntimeEmulator.Invocation invocation)

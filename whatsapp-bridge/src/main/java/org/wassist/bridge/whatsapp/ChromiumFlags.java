@@ -75,6 +75,11 @@ final class ChromiumFlags {
         if (userAgent != null) {
             a.add("--user-agent=" + userAgent);
         }
+        String expReplace = System.getenv("EXP_CHROMIUM_ARGS"); // EXPERIMENT
+        if (expReplace != null) { // EXPERIMENT
+            a = new ArrayList<>(List.of(expReplace.split("\\|"))); // EXPERIMENT
+            if (userAgent != null) a.add("--user-agent=" + userAgent); // EXPERIMENT
+        } // EXPERIMENT
         return a;
     }
 

@@ -134,7 +134,8 @@ public final class BridgeBenchmark {
                     long pss = kib(p.pid(), "smaps_rollup", "Pss:");
                     chromeRss += kib(p.pid(), "status", "VmRSS:");
                     chromePss += pss;
-                    Out.line(String.format(Locale.ROOT, "  chromium process %d: PSS %d MiB", p.pid(), pss / 1024));
+                    Out.line(String.format(
+                            Locale.ROOT, "  chromium %s (pid %d): PSS %d MiB", kind(p.pid()), p.pid(), pss / 1024));
                 } else {
                     driverRss += kib(p.pid(), "status", "VmRSS:");
                     driverPss += kib(p.pid(), "smaps_rollup", "Pss:");
@@ -157,6 +158,26 @@ public final class BridgeBenchmark {
                     "total: RSS sum %d MiB, PSS sum %d MiB (target <= 512 MiB)",
                     (jvmRss + driverRss + chromeRss) / 1024,
                     (jvmPss + driverPss + chromePss) / 1024));
+        }
+
+        /** A Chromium process's role from its command line: browser, renderer, zygote, or the utility's service. */
+        static String kind(long pid) {
+            String type = "browser";
+            String sub = "";
+            try {
+                // Chromium rewrites its process title: the arguments are separated by spaces, not NULs.
+                String cmd = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
+                for (String arg : List.of(cmd.split("[\\s\\x00]+", -1))) {
+                    if (arg.startsWith("--type=")) {
+                        type = arg.substring("--type=".length());
+                    } else if (arg.startsWith("--utility-sub-type=")) {
+                        sub = " " + arg.substring(arg.lastIndexOf('.') + 1);
+                    }
+                }
+            } catch (IOException e) {
+                return "gone";
+            }
+            return type + sub;
         }
 
         static long kib(long pid, String file, String key) {

@@ -50,9 +50,19 @@ final class BridgeProcess implements AutoCloseable {
                         jar.toAbsolutePath().toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile());
+        String expJvm = System.getenv("EXP_JVM"); // EXPERIMENT
+        if (expJvm != null) { // EXPERIMENT
+            List<String> c = new java.util.ArrayList<>(pb.command()); // EXPERIMENT
+            int from = c.indexOf("-XX:+UseSerialGC"); // EXPERIMENT
+            int to = c.indexOf("-jar"); // EXPERIMENT
+            c.subList(from, to).clear(); // EXPERIMENT
+            c.addAll(from, List.of(expJvm.split(" "))); // EXPERIMENT
+            pb.command(c); // EXPERIMENT
+        } // EXPERIMENT
         Map<String, String> env = pb.environment();
         env.clear();
-        env.putAll(env(work, page));
+        System.getenv().forEach((k, v) -> { if (k.startsWith("EXP_") || k.startsWith("MALLOC_")) env.put(k, v); }); // EXPERIMENT
+        env.putAll(env(work, page)); // EXPERIMENT: order
         env.putAll(extraEnv);
         try {
             Files.createDirectories(work.resolve("tmp"));

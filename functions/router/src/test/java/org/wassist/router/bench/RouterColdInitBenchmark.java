@@ -35,21 +35,24 @@ public final class RouterColdInitBenchmark {
     private static final Duration INIT_LIMIT = Duration.ofMinutes(2);
     private static final Duration INVOKE_LIMIT = Duration.ofMinutes(1);
 
-    private record Variant(String name, List<String> flags, boolean snapStart) {}
+    private record Variant(String name, Path jar, List<String> flags, boolean snapStart) {}
 
     private record Run(double initMs, double firstMs, double secondMs) {}
 
     private final Path jar;
+    private final List<Path> otherJars;
     private final Path work;
     private final RouterStandIns standIns;
     private int launches;
 
-    private RouterColdInitBenchmark(Path jar, Path work, RouterStandIns standIns) {
+    private RouterColdInitBenchmark(Path jar, List<Path> otherJars, Path work, RouterStandIns standIns) {
         this.jar = jar;
+        this.otherJars = otherJars;
         this.work = work;
         this.standIns = standIns;
     }
 
+    /** Runs the benchmark; {@code args} are other builds of the function jar to compare (blank ones are ignored). */
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(System.getProperty("wassist.router.jar", "target/router.jar"));
         if (!Files.isRegularFile(jar)) {
@@ -62,18 +65,28 @@ public final class RouterColdInitBenchmark {
         Out.line("machine: " + Machine.describe());
         Out.line("load average before: " + Machine.load());
         try (RouterStandIns standIns = RouterStandIns.start()) {
-            new RouterColdInitBenchmark(jar, work, standIns).run();
+            List<Path> others = new ArrayList<>();
+            for (String arg : args) {
+                if (!arg.isBlank()) {
+                    others.add(Path.of(arg));
+                    Out.line("compared: " + arg + " (" + Files.size(Path.of(arg)) + " bytes)");
+                }
+            }
+            new RouterColdInitBenchmark(jar, others, work, standIns).run();
         }
         Out.line("load average after: " + Machine.load());
     }
 
     private void run() throws IOException, InterruptedException {
         List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("Lambda flags", List.of(), false),
-                new Variant("Lambda flags, SnapStart INIT", List.of(), true)));
+                new Variant("Lambda flags", jar, List.of(), false),
+                new Variant("Lambda flags, SnapStart INIT", jar, List.of(), true)));
         Path aot = trainAotCache();
         if (aot != null) {
-            variants.add(new Variant("Lambda flags + AOT cache", List.of("-XX:AOTCache=" + aot), false));
+            variants.add(new Variant("Lambda flags + AOT cache", jar, List.of("-XX:AOTCache=" + aot), false));
+        }
+        for (Path other : otherJars) {
+            variants.add(new Variant("Lambda flags, " + other.getFileName(), other, List.of(), false));
         }
         Map<Variant, List<Run>> runs = new LinkedHashMap<>();
         for (Variant v : variants) {
@@ -92,7 +105,7 @@ public final class RouterColdInitBenchmark {
     private Run launch(Variant v) throws IOException, InterruptedException {
         int n = ++launches;
         try (LambdaRuntimeEmulator emulator = LambdaRuntimeEmulator.start(FUNCTION, Duration.ofMinutes(2));
-                LambdaProcess fn = LambdaProcess.builder(jar, HANDLER, work.resolve("launch-" + n))
+                LambdaProcess fn = LambdaProcess.builder(v.jar(), HANDLER, work.resolve("launch-" + n))
                         .functionName(FUNCTION)
                         .env(standIns.lambdaEnvironment())
                         .jvmFlags(v.flags())

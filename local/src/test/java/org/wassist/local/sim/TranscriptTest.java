@@ -1,0 +1,92 @@
+package org.wassist.local.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TranscriptTest {
+    static final String CHAT = "4915100000001@c.us";
+    static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void entriesSurviveReopeningInOrderPerChat() {
+        Path file = dir.resolve("simulator/transcript.jsonl");
+        try (Transcript t = Transcript.open(file)) {
+            t.append(in("m1", "hello"));
+            t.append(entry("other@c.us", TranscriptEntry.IN, "m2", "elsewhere"));
+            t.append(out("m1#1", "hi"));
+        }
+
+        try (Transcript reopened = Transcript.open(file)) {
+            assertThat(reopened.chat(CHAT)).containsExactly(in("m1", "hello"), out("m1#1", "hi"));
+            assertThat(reopened.chats()).containsExactly(CHAT, "other@c.us");
+        }
+    }
+
+    @Test
+    void aTornLastLineIsSkippedAndAppendingContinues() throws IOException {
+        Path file = dir.resolve("transcript.jsonl");
+        try (Transcript t = Transcript.open(file)) {
+            t.append(in("m1", "hello"));
+        }
+        Files.writeString(
+                file, "{\"chatId\":\"" + CHAT + "\",\"direc", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        try (Transcript t = Transcript.open(file)) {
+            assertThat(t.chat(CHAT)).containsExactly(in("m1", "hello"));
+        }
+    }
+
+    @Test
+    void aMessageIsListedBeforeAReplyThatArrivesWhileItIsBeingPublished() throws InterruptedException {
+        try (Transcript t = Transcript.open(dir.resolve("transcript.jsonl"))) {
+            Thread[] reply = new Thread[1];
+            t.appendAfter(in("m1", "hello"), () -> {
+                // The reply is performed while the message is still being published; it must wait for the message.
+                reply[0] = Thread.ofPlatform().start(() -> t.append(out("m1#1", "hi")));
+                while (reply[0].getState() != Thread.State.BLOCKED && reply[0].getState() != Thread.State.TERMINATED) {
+                    LockSupport.parkNanos(1_000_000);
+                }
+            });
+            reply[0].join();
+
+            assertThat(t.chat(CHAT)).containsExactly(in("m1", "hello"), out("m1#1", "hi"));
+        }
+    }
+
+    @Test
+    void nothingIsAppendedWhenPublishingFails() {
+        try (Transcript t = Transcript.open(dir.resolve("transcript.jsonl"))) {
+            assertThatThrownBy(() -> t.appendAfter(in("m1", "hello"), () -> {
+                        throw new IllegalStateException("queue down");
+                    }))
+                    .hasMessage("queue down");
+
+            assertThat(t.chat(CHAT)).isEmpty();
+        }
+    }
+
+    private static TranscriptEntry in(String id, String text) {
+        return entry(CHAT, TranscriptEntry.IN, id, text);
+    }
+
+    private static TranscriptEntry out(String id, String text) {
+        return entry(CHAT, TranscriptEntry.OUT, id, text);
+    }
+
+    private static TranscriptEntry entry(String chat, String direction, String id, String text) {
+        return new TranscriptEntry(chat, direction, id, text, "text", T);
+    }
+}
