@@ -36,6 +36,7 @@ import org.wassist.standins.Await;
 import org.wassist.testkit.inbound.InMemoryInboundPublisher;
 import org.wassist.testkit.media.InMemoryMediaStore;
 import org.wassist.testkit.outbox.InMemoryOutboundQueue;
+import org.wassist.testkit.time.MutableClock;
 
 class HttpFrontTest {
     private static final String TOKEN = "a-long-enough-qr-token";
@@ -57,7 +58,7 @@ class HttpFrontTest {
                 .outbound(new InMemoryOutboundQueue(clock))
                 .media(new InMemoryMediaStore())
                 .clock(clock)
-                .sleeper(clock.sleeper())
+                .sleeper(ClockSleeper.advancing(clock))
                 .metricsOutput(new PrintStream(metrics, true, StandardCharsets.UTF_8))
                 .route("/extra", ex -> {
                     try (ex) {

@@ -29,6 +29,7 @@ import org.wassist.standins.Await;
 import org.wassist.testkit.inbound.InMemoryInboundPublisher;
 import org.wassist.testkit.media.InMemoryMediaStore;
 import org.wassist.testkit.outbox.InMemoryOutboundQueue;
+import org.wassist.testkit.time.MutableClock;
 
 class InboundForwarderTest {
     private static final Duration WAIT = Duration.ofSeconds(20);

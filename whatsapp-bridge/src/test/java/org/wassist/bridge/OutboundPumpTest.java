@@ -17,6 +17,7 @@ import org.wassist.standins.Await;
 import org.wassist.testkit.inbound.InMemoryInboundPublisher;
 import org.wassist.testkit.media.InMemoryMediaStore;
 import org.wassist.testkit.outbox.InMemoryOutboundQueue;
+import org.wassist.testkit.time.MutableClock;
 
 /** The outbound pump through the whole app, with a scripted channel, in-memory queue and a clock the pump advances. */
 class OutboundPumpTest {
@@ -59,7 +60,7 @@ class OutboundPumpTest {
                 .outbound(queue)
                 .media(media)
                 .clock(clock)
-                .sleeper(clock.sleeper())
+                .sleeper(ClockSleeper.advancing(clock))
                 .metricsOutput(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                 .build();
         app.start();

@@ -77,7 +77,7 @@ final class BrowserSession implements AutoCloseable {
                 DriverDirectory.ensure().toString(),
                 // The driver only relays protocol messages; a small heap keeps its memory flat.
                 "NODE_OPTIONS",
-                System.getenv().getOrDefault("EXP_NODE_OPTIONS", "--max-old-space-size=64 --max-semi-space-size=1")); // EXPERIMENT
+                "--max-old-space-size=64 --max-semi-space-size=1");
     }
 
     private static BrowserType.LaunchPersistentContextOptions launchOptions(

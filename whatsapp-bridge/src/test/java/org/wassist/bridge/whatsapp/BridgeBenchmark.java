@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.wassist.message.OutboundCommand;
 import org.wassist.standins.Await;
 import org.wassist.standins.StandIns;
@@ -135,12 +138,18 @@ public final class BridgeBenchmark {
                     chromeRss += kib(p.pid(), "status", "VmRSS:");
                     chromePss += pss;
                     Out.line(String.format(
-                            Locale.ROOT, "  chromium %s (pid %d): PSS %d MiB", kind(p.pid()), p.pid(), pss / 1024));
+                            Locale.ROOT,
+                            "  chromium %s (pid %d): PSS %d MiB",
+                            BridgeProcess.role(BridgeProcess.commandLine(p.pid())),
+                            p.pid(),
+                            pss / 1024));
                 } else {
                     driverRss += kib(p.pid(), "status", "VmRSS:");
                     driverPss += kib(p.pid(), "smaps_rollup", "Pss:");
                 }
             }
+            Out.line("other processes of the same programs on the machine (shared pages lower PSS): "
+                    + Others.describe(jvm));
             Out.line(String.format(Locale.ROOT, "JVM: RSS %d MiB, PSS %d MiB", jvmRss / 1024, jvmPss / 1024));
             Out.line(String.format(
                     Locale.ROOT,
@@ -158,26 +167,12 @@ public final class BridgeBenchmark {
                     "total: RSS sum %d MiB, PSS sum %d MiB (target <= 512 MiB)",
                     (jvmRss + driverRss + chromeRss) / 1024,
                     (jvmPss + driverPss + chromePss) / 1024));
-        }
-
-        /** A Chromium process's role from its command line: browser, renderer, zygote, or the utility's service. */
-        static String kind(long pid) {
-            String type = "browser";
-            String sub = "";
-            try {
-                // Chromium rewrites its process title: the arguments are separated by spaces, not NULs.
-                String cmd = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
-                for (String arg : List.of(cmd.split("[\\s\\x00]+", -1))) {
-                    if (arg.startsWith("--type=")) {
-                        type = arg.substring("--type=".length());
-                    } else if (arg.startsWith("--utility-sub-type=")) {
-                        sub = " " + arg.substring(arg.lastIndexOf('.') + 1);
-                    }
-                }
-            } catch (IOException e) {
-                return "gone";
-            }
-            return type + sub;
+            // The JVM and the driver share their binaries' pages with any other Java or Node process on the machine
+            // (this benchmark's own JVM among them), which lowers their PSS; in the container nothing shares them.
+            Out.line(String.format(
+                    Locale.ROOT,
+                    "total alone (JVM RSS + driver RSS + Chromium PSS, as in the container): %d MiB",
+                    (jvmRss + driverRss + chromePss) / 1024));
         }
 
         static long kib(long pid, String file, String key) {
@@ -193,6 +188,36 @@ public final class BridgeBenchmark {
                 return 0;
             }
             return 0;
+        }
+    }
+
+    /**
+     * Processes outside the bridge's tree that run the same Chromium, Java or Node binaries. PSS divides a shared page
+     * among the processes that map it, so they lower the bridge's figures; runs without them are the ones to compare.
+     */
+    static final class Others {
+        private Others() {}
+
+        static String describe(ProcessHandle bridge) {
+            Set<Long> ours = new HashSet<>();
+            for (ProcessHandle up = ProcessHandle.current();
+                    up != null;
+                    up = up.parent().orElse(null)) {
+                ours.add(up.pid()); // this benchmark and the build that started it
+            }
+            ours.add(bridge.pid());
+            bridge.descendants().forEach(p -> ours.add(p.pid()));
+            String java = bridge.info().command().orElse("java");
+            return "chromium " + count(ours, c -> c.contains("chromium")) + ", java " + count(ours, c -> c.equals(java))
+                    + ", node " + count(ours, c -> c.endsWith("/node"));
+        }
+
+        private static long count(Set<Long> ours, Predicate<String> command) {
+            return ProcessHandle.allProcesses()
+                    .filter(p -> !ours.contains(p.pid())
+                            && p.pid() != ProcessHandle.current().pid())
+                    .filter(p -> command.test(p.info().command().orElse("")))
+                    .count();
         }
     }
 

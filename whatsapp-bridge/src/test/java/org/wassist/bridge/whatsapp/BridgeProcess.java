@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,31 +39,15 @@ final class BridgeProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Djava.io.tmpdir=" + work.resolve("tmp"),
-                        // The container's JVM options (whatsapp-bridge/Dockerfile, JAVA_TOOL_OPTIONS).
-                        "-XX:+UseSerialGC",
-                        "-Xmx160m",
-                        "-Xss512k",
-                        "-XX:MaxMetaspaceSize=128m",
-                        "-XX:ReservedCodeCacheSize=32m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+ExitOnOutOfMemoryError",
+                        // The container's JVM options: the same file the Dockerfile's entrypoint reads.
+                        "@" + jvmOptions(),
                         "-jar",
                         jar.toAbsolutePath().toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile());
-        String expJvm = System.getenv("EXP_JVM"); // EXPERIMENT
-        if (expJvm != null) { // EXPERIMENT
-            List<String> c = new java.util.ArrayList<>(pb.command()); // EXPERIMENT
-            int from = c.indexOf("-XX:+UseSerialGC"); // EXPERIMENT
-            int to = c.indexOf("-jar"); // EXPERIMENT
-            c.subList(from, to).clear(); // EXPERIMENT
-            c.addAll(from, List.of(expJvm.split(" "))); // EXPERIMENT
-            pb.command(c); // EXPERIMENT
-        } // EXPERIMENT
         Map<String, String> env = pb.environment();
         env.clear();
-        System.getenv().forEach((k, v) -> { if (k.startsWith("EXP_") || k.startsWith("MALLOC_")) env.put(k, v); }); // EXPERIMENT
-        env.putAll(env(work, page)); // EXPERIMENT: order
+        env.putAll(env(work, page));
         env.putAll(extraEnv);
         try {
             Files.createDirectories(work.resolve("tmp"));
@@ -70,6 +55,15 @@ final class BridgeProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The bridge's JVM options file, {@code whatsapp-bridge/jvm.options}: the one list the container uses too. */
+    static Path jvmOptions() {
+        Path p = Path.of(System.getProperty("wassist.repo.root", ".."), "whatsapp-bridge", "jvm.options");
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("the bridge's JVM options file is missing: " + p.toAbsolutePath());
+        }
+        return p.toAbsolutePath();
     }
 
     static Map<String, String> env(Path work, URI page) {
@@ -93,6 +87,43 @@ final class BridgeProcess implements AutoCloseable {
         env.put("LOG_PSEUDONYM_KEY", "bridge-process-test-key-0123456789");
         env.put("QR_PAGE_TOKEN", "bridge-process-test-token");
         return env;
+    }
+
+    /**
+     * The role of each Chromium process under the bridge, from its command line: {@code browser}, {@code zygote},
+     * {@code renderer}, or {@code utility <service>}. Chromium rewrites its process title, so the arguments are
+     * separated by spaces.
+     */
+    List<String> chromiumProcessTypes() {
+        List<String> types = new ArrayList<>();
+        for (ProcessHandle p : process.descendants().toList()) {
+            String cmd = commandLine(p.pid());
+            if (cmd.contains("chromium")) {
+                types.add(role(cmd));
+            }
+        }
+        return types;
+    }
+
+    static String role(String commandLine) {
+        String type = "browser";
+        String sub = "";
+        for (String arg : commandLine.split("[\\s\\x00]+", -1)) {
+            if (arg.startsWith("--type=")) {
+                type = arg.substring("--type=".length());
+            } else if (arg.startsWith("--utility-sub-type=")) {
+                sub = " " + arg.substring("--utility-sub-type=".length());
+            }
+        }
+        return type + sub;
+    }
+
+    static String commandLine(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     String output() {

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wassist.standins.Await;
 
-/** The packaged process: SIGTERM leaves no temp files, an unsafe profile directory stops it with a clear message. */
+/**
+ * The packaged process: Chromium runs in the processes ChromiumFlags intends, SIGTERM leaves no temp files, an unsafe
+ * profile directory stops it with a clear message.
+ */
 class LifecycleIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -37,6 +40,10 @@ class LifecycleIT {
             assertThat(Await.until(() -> status(http, readyz) == 200, WAIT))
                     .as("ready; output:%n%s", bridge.output())
                     .isTrue();
+            assertThat(bridge.chromiumProcessTypes())
+                    .as("one renderer (no preloaded address-bar pop-up), the network service in the browser process")
+                    .containsOnlyOnce("renderer")
+                    .doesNotContain("utility network.mojom.NetworkService");
             try (Stream<Path> during = Files.list(work.resolve("tmp"))) {
                 assertThat(during.map(p -> p.getFileName().toString()))
                         .anyMatch(n -> n.startsWith("wassist-bridge-") && !n.endsWith("-driver"))

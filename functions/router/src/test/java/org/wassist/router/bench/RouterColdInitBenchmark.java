@@ -35,7 +35,12 @@ public final class RouterColdInitBenchmark {
     private static final Duration INIT_LIMIT = Duration.ofMinutes(2);
     private static final Duration INVOKE_LIMIT = Duration.ofMinutes(1);
 
-    private record Variant(String name, Path jar, List<String> flags, boolean snapStart) {}
+    /** One way to start; {@code router} false: the no-op handler, which sends no replies. */
+    private record Variant(String name, Path jar, List<Path> classpath, List<String> flags, boolean snapStart) {
+        boolean router() {
+            return classpath.isEmpty();
+        }
+    }
 
     private record Run(double initMs, double firstMs, double secondMs) {}
 
@@ -79,14 +84,16 @@ public final class RouterColdInitBenchmark {
 
     private void run() throws IOException, InterruptedException {
         List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("Lambda flags", jar, List.of(), false),
-                new Variant("Lambda flags, SnapStart INIT", jar, List.of(), true)));
+                new Variant("Lambda flags", jar, List.of(), List.of(), false),
+                new Variant("Lambda flags, SnapStart INIT", jar, List.of(), List.of(), true),
+                noOpHandler()));
         Path aot = trainAotCache();
         if (aot != null) {
-            variants.add(new Variant("Lambda flags + AOT cache", jar, List.of("-XX:AOTCache=" + aot), false));
+            variants.add(
+                    new Variant("Lambda flags + AOT cache", jar, List.of(), List.of("-XX:AOTCache=" + aot), false));
         }
         for (Path other : otherJars) {
-            variants.add(new Variant("Lambda flags, " + other.getFileName(), other, List.of(), false));
+            variants.add(new Variant("Lambda flags, " + other.getFileName(), other, List.of(), List.of(), false));
         }
         Map<Variant, List<Run>> runs = new LinkedHashMap<>();
         for (Variant v : variants) {
@@ -101,11 +108,38 @@ public final class RouterColdInitBenchmark {
         report(runs);
     }
 
+    /**
+     * A no-op SQS handler from the test classes, with the events jar and joda-time (the runtime's event mapping loads
+     * it): the floor under the router's figures.
+     */
+    private static Variant noOpHandler() {
+        return new Variant(
+                "no-op handler (JVM + RIC + SQS event mapping)",
+                codeSource(NoOpHandler.class),
+                List.of(
+                        codeSource(com.amazonaws.services.lambda.runtime.events.SQSEvent.class),
+                        codeSource(org.joda.time.DateTime.class)),
+                List.of(),
+                false);
+    }
+
+    private static Path codeSource(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One launch: INIT, then two new chat messages answered end to end. */
     private Run launch(Variant v) throws IOException, InterruptedException {
         int n = ++launches;
         try (LambdaRuntimeEmulator emulator = LambdaRuntimeEmulator.start(FUNCTION, Duration.ofMinutes(2));
-                LambdaProcess fn = LambdaProcess.builder(v.jar(), HANDLER, work.resolve("launch-" + n))
+                LambdaProcess fn = LambdaProcess.builder(
+                                v.jar(),
+                                v.router() ? HANDLER : NoOpHandler.class.getName(),
+                                work.resolve("launch-" + n))
+                        .classpath(v.classpath())
                         .functionName(FUNCTION)
                         .env(standIns.lambdaEnvironment())
                         .jvmFlags(v.flags())
@@ -114,7 +148,8 @@ public final class RouterColdInitBenchmark {
             Duration init = fn.awaitInit(emulator, INIT_LIMIT);
             LambdaRuntimeEmulator.Invocation first = answered(fn, emulator, n, 1);
             LambdaRuntimeEmulator.Invocation second = answered(fn, emulator, n, 2);
-            int replies = standIns.takeReplies(2, Duration.ofSeconds(20)).size();
+            int replies =
+                    v.router() ? standIns.takeReplies(2, Duration.ofSeconds(20)).size() : 2;
             if (replies != 2) {
                 throw new IllegalStateException("launch " + n + " sent " + replies + " replies instead of 2");
             }

@@ -198,6 +198,7 @@ public final class LambdaProcess implements AutoCloseable {
         private final Path launchDir;
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> jvmFlags = new ArrayList<>(LAMBDA_JVM_FLAGS);
+        private final List<Path> moreClasspath = new ArrayList<>();
         private String functionName = "function";
         private int memoryMb = 1024;
         private boolean snapStart;
@@ -230,6 +231,12 @@ public final class LambdaProcess implements AutoCloseable {
             return this;
         }
 
+        /** Jars or directories put on the classpath after the function jar (for a function not yet packaged). */
+        public Builder classpath(List<Path> entries) {
+            moreClasspath.addAll(entries);
+            return this;
+        }
+
         /**
          * Starts as a SnapStart version is initialised: {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}, so the
          * runtime runs the {@code beforeCheckpoint} hooks after INIT, asks for {@code restore/next}, then runs the
@@ -250,6 +257,7 @@ public final class LambdaProcess implements AutoCloseable {
             List<String> classpath = new ArrayList<>();
             runtimeJars().forEach(p -> classpath.add(p.toString()));
             classpath.add(functionJar.toAbsolutePath().toString());
+            moreClasspath.forEach(p -> classpath.add(p.toAbsolutePath().toString()));
             command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classpath), RIC_MAIN, handler));
             Path out = launchDir.resolve("stdout.log");
             Path err = launchDir.resolve("stderr.log");
