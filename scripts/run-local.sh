@@ -30,7 +30,7 @@ stamp=local/target/run-classpath.txt
 if [[ ! -f "$stamp" ]] || [[ -n "$(find pom.xml shared functions whatsapp-bridge local -newer "$stamp" \
       \( -name '*.java' -o -name 'pom.xml' -o -path '*/resources/*' \) -print -quit 2>/dev/null)" ]]; then
   say "building (skipping tests; scripts/test.sh runs them)"
-  ./mvnw -B -q -ntp install -DskipTests -pl local -am
+  ./mvnw -B -q -ntp install -Pbuild-only -pl local -am
 fi
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -XX:+UseSerialGC -Xmx1g \

@@ -1,7 +1,5 @@
 package org.wassist.logging;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginFactory;
@@ -76,13 +74,11 @@ public final class RedactedErrorResolverFactory implements EventResolverFactory 
     }
 
     static String stackOf(Throwable t) {
-        StringWriter out = new StringWriter(1024);
-        try (PrintWriter pw = new PrintWriter(out)) {
-            t.printStackTrace(pw);
+        try {
+            return StackText.of(t);
         } catch (RuntimeException e) {
             return t.getClass().getName() + " [stack unavailable: "
                     + e.getClass().getName() + "]";
         }
-        return out.toString();
     }
 }

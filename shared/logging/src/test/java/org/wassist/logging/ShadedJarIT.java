@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs {@link LoggingSelfCheck} from the two fat jars this module's build shades (see its pom): one packaged with the
- * recommended transformers, one without. A child JVM sees only the jar, exactly like a Lambda function.
+ * Runs {@link LoggingSelfCheck} from fat jars, each alone in a child JVM exactly like a Lambda function: the one this
+ * module's build shades with the project's shade configuration, and a "naive" copy of it in which the merged log4j
+ * plugin cache is replaced by log4j-core's own, as a shade without the plugin-cache transformer leaves it.
  */
 class ShadedJarIT {
     private static final Path DIR = Path.of(System.getProperty("wassist.shade.check.dir", "target/shade-check"));
@@ -38,7 +39,7 @@ class ShadedJarIT {
 
     @Test
     void withoutTheTransformersTheFatJarDegradesToTheFallbackWithoutLeaking() throws Exception {
-        Run run = run(DIR.resolve("naive.jar"));
+        Run run = run(NaiveJar.from(DIR.resolve("merged.jar"), DIR.resolve("naive.jar")));
 
         assertThat(run.events())
                 .hasSize(2)

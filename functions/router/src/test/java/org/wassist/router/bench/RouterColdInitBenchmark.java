@@ -62,7 +62,7 @@ public final class RouterColdInitBenchmark {
         Path jar = Path.of(System.getProperty("wassist.router.jar", "target/router.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
-                    "no " + jar + ": run ./mvnw -B -q -pl functions/router install -DskipTests");
+                    "no " + jar + ": run ./mvnw -B -q -pl functions/router install -Pbuild-only");
         }
         Path work = Files.createDirectories(
                 Path.of(System.getProperty("java.io.tmpdir"), "router-bench-" + System.currentTimeMillis()));
