@@ -38,7 +38,10 @@ class LoginIT {
                         parts())) {
             bridge.awaitState("unpaired");
             awaitQr(bridge, "ref-1,AQID,BAUG,adv-secret,WEB");
-            assertThat(bridge.terminalText()).contains(QrCodes.terminal("ref-1,AQID,BAUG,adv-secret,WEB"));
+            // The terminal is drawn on the browser thread right after the prompt is published: wait for it.
+            String drawn = QrCodes.terminal("ref-1,AQID,BAUG,adv-secret,WEB");
+            Await.until(() -> bridge.terminalText().contains(drawn), BridgeUnderTest.WAIT);
+            assertThat(bridge.terminalText()).contains(drawn);
             BridgeUnderTest.Http ready = bridge.get("/readyz");
             assertThat(ready.status()).isEqualTo(503);
             assertThat(ready.json().path("failing").toString()).contains("channel: state=unpaired");
@@ -72,6 +75,7 @@ class LoginIT {
                             .asText())
                     .isEqualTo("447700900999");
             assertThat(wa.calls("setPairingType").get(0).path("type").asText()).isEqualTo("ALT_DEVICE_LINKING");
+            Await.until(() -> bridge.terminalText().contains("WASS1234"), BridgeUnderTest.WAIT);
             assertThat(bridge.terminalText()).contains("WASS1234");
             assertThat(bridge.get("/qr?token=" + BridgeUnderTest.QR_TOKEN).text())
                     .contains("WASS1234");
