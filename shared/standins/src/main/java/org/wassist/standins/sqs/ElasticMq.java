@@ -26,6 +26,14 @@ import scala.Function0;
  *
  * <p>Pekko logs through SLF4J at WARNING: its own default is DEBUG, so this class sets the {@code pekko.loglevel}
  * system property unless the caller already did.
+ *
+ * <p>ElasticMQ's actors run on one thread (Pekko's default dispatcher, fixed at one thread), while its HTTP front
+ * runs on a pool of its own ({@value #HTTP_DISPATCHER}). ElasticMQ 1.7.1 hands its mutable in-memory message to the
+ * SQL persistence actor, which serialises it while the queue actor may still be adding a delivery receipt (a long
+ * poll answered right after the send): on a multi-threaded dispatcher that race occasionally writes a null receipt,
+ * the persistence actor fails, that message's row is not written, and the send waits for the 21 s ask timeout. On
+ * one thread the two actors never run at once. Set before the first start, as system properties, unless the caller
+ * set them already.
  */
 public final class ElasticMq implements AutoCloseable {
     public static final String INBOUND = "wassist-inbound.fifo";
@@ -38,6 +46,7 @@ public final class ElasticMq implements AutoCloseable {
     private static final List<String> QUEUES = List.of(INBOUND, INBOUND_DLQ, OUTBOUND, OUTBOUND_DLQ);
 
     static final String STORE_NAME = "elasticmq";
+    static final String HTTP_DISPATCHER = "wassist-elasticmq-http";
     private static final Logger LOG = LoggerFactory.getLogger(ElasticMq.class);
     private static final int START_ATTEMPTS = 3;
 
@@ -96,7 +105,7 @@ public final class ElasticMq implements AutoCloseable {
     }
 
     public static ElasticMq start(Settings settings) {
-        quietPekko();
+        configurePekko();
         claimStore(settings.storageDir());
         RuntimeException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
@@ -175,11 +184,19 @@ public final class ElasticMq implements AutoCloseable {
         storeInUse = normalized;
     }
 
-    /** Pekko's defaults from ElasticMQ's application.conf are DEBUG; system properties override them. */
-    private static void quietPekko() {
+    /**
+     * Pekko's defaults from ElasticMQ's application.conf are DEBUG, and its actors share a multi-threaded dispatcher
+     * (see the class comment); system properties override both.
+     */
+    private static void configurePekko() {
         setIfAbsent("pekko.loglevel", "WARNING");
         setIfAbsent("pekko.stdout-loglevel", "OFF");
         setIfAbsent("pekko.log-dead-letters", "off");
+        setIfAbsent("pekko.actor.default-dispatcher.executor", "thread-pool-executor");
+        setIfAbsent("pekko.actor.default-dispatcher.thread-pool-executor.fixed-pool-size", "1");
+        setIfAbsent("pekko.stream.materializer.dispatcher", HTTP_DISPATCHER);
+        setIfAbsent(HTTP_DISPATCHER + ".type", "Dispatcher");
+        setIfAbsent(HTTP_DISPATCHER + ".executor", "fork-join-executor");
         ConfigFactory.invalidateCaches();
     }
 

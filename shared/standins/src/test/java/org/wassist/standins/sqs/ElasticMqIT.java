@@ -116,6 +116,31 @@ class ElasticMqIT {
         }
     }
 
+    /** The guard against ElasticMQ's persistence race (see {@link ElasticMq}): every actor on one thread. */
+    @Test
+    void actorsRunOnOneThreadAndHttpOnItsOwnPool() throws Exception {
+        try (ElasticMq mq = ElasticMq.start();
+                SqsClient sqs = client(mq.endpoint())) {
+            String url = mq.outboundQueueUrl();
+            Thread poller = Thread.ofVirtual().start(() -> receiveAll(sqs, url));
+            send(sqs, url, "a", "b", "c");
+            poller.join();
+            receiveAll(sqs, url);
+
+            Await.until(() -> threadsNamed("elasticmq-pekko.actor.default-dispatcher-") == 1, Duration.ofSeconds(10));
+            assertThat(threadsNamed("elasticmq-pekko.actor.default-dispatcher-"))
+                    .isEqualTo(1);
+            assertThat(threadsNamed("elasticmq-" + ElasticMq.HTTP_DISPATCHER + "-"))
+                    .isPositive();
+        }
+    }
+
+    private static long threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(prefix))
+                .count();
+    }
+
     @Test
     void rejectsUnknownQueueNames() {
         try (ElasticMq mq = ElasticMq.start()) {
