@@ -56,6 +56,13 @@ public final class WassistApp {
                         AspectOptions.builder()
                                 .priority(AspectPriority.MUTATING)
                                 .build());
+        Aspects.of(app)
+                .add(
+                        new HandlerLogGroups(
+                                config.logRetentionDays(), config.removal().rebuildable()),
+                        AspectOptions.builder()
+                                .priority(AspectPriority.MUTATING)
+                                .build());
         String p = config.stackPrefix();
         NetworkStack network = config.fullDeployment()
                 ? new NetworkStack(app, p + "-Network", props(config, "network", "VPC without NAT gateways"))

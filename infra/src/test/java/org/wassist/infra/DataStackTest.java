@@ -185,6 +185,23 @@ class DataStackTest {
     }
 
     @Test
+    void migrationProviderMayOnlyInvokeTheMigratorAndWriteItsLogs() {
+        // GetFunction: the provider framework checks that the handler is active before invoking it.
+        List<Templates.Permission> permissions = Templates.permissions(data, "MigrationsProviderRole");
+        assertThat(permissions)
+                .extracting(Templates.Permission::action)
+                .containsOnly(
+                        "logs:CreateLogStream", "logs:PutLogEvents", "lambda:InvokeFunction", "lambda:GetFunction");
+        assertThat(permissions)
+                .filteredOn(p -> p.action().startsWith("logs:"))
+                .allSatisfy(p -> assertThat(p.resource()).contains("MigrationsProviderLogs"));
+        assertThat(permissions)
+                .filteredOn(p -> p.action().startsWith("lambda:"))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.resource()).contains("MigrationsMigrator"));
+    }
+
+    @Test
     void migratorMayUseTheDataApiAndTheDbSecretOnly() {
         List<Templates.Permission> permissions = Templates.permissions(data, "MigrationsMigratorRole");
         assertThat(permissions)
@@ -192,7 +209,6 @@ class DataStackTest {
                 .containsExactlyInAnyOrder(
                         "logs:CreateLogStream",
                         "logs:PutLogEvents",
-                        "rds-data:BatchExecuteStatement",
                         "rds-data:BeginTransaction",
                         "rds-data:CommitTransaction",
                         "rds-data:ExecuteStatement",

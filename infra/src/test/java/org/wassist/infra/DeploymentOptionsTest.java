@@ -20,6 +20,16 @@ class DeploymentOptionsTest {
                         .getValue()))
                 .containsEntry("DeletionProtection", false);
         assertThat(Templates.resources(data, "Custom::S3AutoDeleteObjects")).hasSize(1);
+        Map<String, Object> emptier =
+                Templates.props(Templates.only(data, "AWS::Lambda::Function", "CustomS3AutoDeleteObjects")
+                        .getValue());
+        String group = String.valueOf(
+                Templates.map(Templates.map(emptier.get("LoggingConfig")).get("LogGroup"))
+                        .get("Ref"));
+        assertThat(Templates.props(
+                        Templates.resources(data, "AWS::Logs::LogGroup").getOrDefault(group, Map.of())))
+                .as("the bucket emptier logs to a group with retention")
+                .containsEntry("RetentionInDays", 14);
         assertThat(Templates.resources(TestApps.defaults().template("Data"), "Custom::S3AutoDeleteObjects"))
                 .isEmpty();
     }

@@ -48,7 +48,32 @@ class WholeAppTest {
                 groups++;
             }
         }
-        assertThat(groups).as("router, migrator, provider and bridge").isEqualTo(4);
+        assertThat(groups)
+                .as("router, migrator, provider, bridge and the VPC's default-security-group handler")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void everyFunctionWritesToALogGroupOfItsOwnStackWithRetention() {
+        int functions = 0;
+        for (Template t : synth.templates().values()) {
+            Map<String, Map<String, Object>> groups = Templates.resources(t, "AWS::Logs::LogGroup");
+            for (Map.Entry<String, Map<String, Object>> f :
+                    Templates.resources(t, "AWS::Lambda::Function").entrySet()) {
+                Map<String, Object> logging =
+                        Templates.map(Templates.props(f.getValue()).get("LoggingConfig"));
+                String ref =
+                        String.valueOf(Templates.map(logging.get("LogGroup")).get("Ref"));
+                assertThat(groups)
+                        .as(f.getKey() + " logs to a group in its stack")
+                        .containsKey(ref);
+                assertThat(Templates.props(groups.getOrDefault(ref, Map.of()))).containsEntry("RetentionInDays", 14);
+                functions++;
+            }
+        }
+        assertThat(functions)
+                .as("router, migrator, provider, default-security-group handler")
+                .isEqualTo(4);
     }
 
     @Test

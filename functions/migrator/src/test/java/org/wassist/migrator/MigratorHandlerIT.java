@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -66,7 +67,10 @@ class MigratorHandlerIT {
     }
 
     @Test
-    void createAppliesTheMigrationsAndReportsTheVersion() throws IOException {
+    void createAppliesTheMigrationsAndReportsTheVersion() throws Exception {
+        assertThat(query("SELECT count(*) FROM pg_extension WHERE extname = 'vector'"))
+                .as("a fresh database has no pgvector")
+                .isEqualTo("0");
         Map<String, Object> response = handler.handleRequest(sampleEvent(), null);
         assertThat(response)
                 .containsEntry("PhysicalResourceId", "wassist-schema-wassist")
@@ -75,6 +79,10 @@ class MigratorHandlerIT {
             jdbc.setJdbcUrl(db.jdbcUrl());
             FlywayMigrations.flyway(jdbc).validate();
         }
+        assertThat(query("SELECT count(*) FROM pg_extension WHERE extname = 'vector'"))
+                .as("the migrations enable pgvector")
+                .isEqualTo("1");
+        assertThat(query("SELECT '[1,2]'::vector <-> '[1,3]'::vector")).isEqualTo("1");
     }
 
     @Test
@@ -113,6 +121,15 @@ class MigratorHandlerIT {
     void anUnknownRequestTypeIsRefused() {
         assertThatThrownBy(() -> handler.handleRequest(Map.of("RequestType", "Replace"), null))
                 .hasMessage("unknown custom resource RequestType: Replace");
+    }
+
+    private String query(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private void execute(String sql) throws SQLException {

@@ -38,12 +38,11 @@ public final class Iam {
                 allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getLogGroupArn())));
     }
 
-    /** The Data API statements, on one cluster. */
+    /** The Data API calls the SQL port makes (statements and transactions; no batches), on one cluster. */
     public static PolicyStatement dataApi(String clusterArn) {
         return allow(
                 List.of(
                         "rds-data:ExecuteStatement",
-                        "rds-data:BatchExecuteStatement",
                         "rds-data:BeginTransaction",
                         "rds-data:CommitTransaction",
                         "rds-data:RollbackTransaction"),

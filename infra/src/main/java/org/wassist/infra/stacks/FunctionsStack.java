@@ -112,7 +112,7 @@ public final class FunctionsStack extends Stack {
         role.addToPrincipalPolicy(Iam.allow(
                 List.of("sqs:SendMessage"), List.of(messaging.outbound().getQueueArn())));
         role.addToPrincipalPolicy(Iam.allow(
-                List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"),
                 List.of(data.idempotency().getTableArn())));
         role.addToPrincipalPolicy(Iam.dataApi(db.clusterArn()));
         role.addToPrincipalPolicy(
