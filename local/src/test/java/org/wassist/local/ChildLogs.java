@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,13 +16,23 @@ import org.wassist.testkit.logs.PiiScan;
 final class ChildLogs {
     private ChildLogs() {}
 
-    /** Every line of stdout and stderr of these children, in order. */
+    /** Every line of stdout and stderr of these children, in order, then the private PostgreSQL's server log. */
     static List<String> allLines(Collection<LocalRunChild> children) {
         List<String> lines = new ArrayList<>();
         for (LocalRunChild c : children) {
             lines.addAll(c.stdoutLines());
             lines.addAll(c.stderrLines());
         }
+        children.stream()
+                .map(c -> c.dataDir().resolve("pg/server.log"))
+                .distinct()
+                .forEach(log -> {
+                    try {
+                        lines.addAll(Files.readAllLines(log, StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("the PostgreSQL server log is missing: " + log, e);
+                    }
+                });
         return lines;
     }
 
