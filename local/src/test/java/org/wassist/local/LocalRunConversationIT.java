@@ -2,10 +2,13 @@ package org.wassist.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,6 +31,7 @@ class LocalRunConversationIT {
     static final String CAROL = "4915100000013@c.us";
     static final String DAVE = "4915100000014@c.us";
     static final String ERIN = "4915100000015@c.us";
+    static final String FRANK = "4915100000016@c.us";
     static final List<String> FIELDS = List.of("direction", "messageId", "text", "type", "timestamp");
 
     static FakeOpenAi model;
@@ -35,7 +39,7 @@ class LocalRunConversationIT {
     static LocalRunChild run;
     static SimClient sim;
     /** Every phone number, id and text this class sends, for the log scan. */
-    static final List<String> SENSITIVE = new ArrayList<>(List.of(API_KEY, ALICE, BOB, CAROL, DAVE, ERIN));
+    static final List<String> SENSITIVE = new ArrayList<>(List.of(API_KEY, ALICE, BOB, CAROL, DAVE, ERIN, FRANK));
 
     @BeforeAll
     static void start() {
@@ -169,6 +173,27 @@ class LocalRunConversationIT {
         assertThat(r.contentType()).startsWith("application/json");
         assertThat(r.json().path("code").asText()).isEqualTo(code);
         assertThat(r.json().path("error").asText()).isNotBlank();
+    }
+
+    /** The page itself in Chromium: open a chat, type, press Enter, see the exchange. */
+    @Test
+    void aUserChatsThroughTheSimulatorPageInABrowser() {
+        try (SimulatorBrowser browser = new SimulatorBrowser(run)) {
+            Page page = browser.page;
+            page.locator("#chatId").fill(FRANK);
+            page.locator("#senderId").fill(FRANK);
+            page.locator("#open button").click();
+            page.locator("#text").fill(text("!gpt violet teapot in the rain"));
+            page.locator("#text").press("Enter");
+
+            PlaywrightAssertions.assertThat(page.locator("#log .msg.in"))
+                    .hasText(Pattern.compile("^!gpt violet teapot in the rain"));
+            PlaywrightAssertions.assertThat(page.locator("#log .msg.out"))
+                    .hasText(Pattern.compile("^echo\\(1 messages\\): violet teapot in the rain"));
+            PlaywrightAssertions.assertThat(page.locator("#chats li.active")).hasText(FRANK);
+            PlaywrightAssertions.assertThat(page.locator("#status")).isEmpty();
+        }
+        assertThat(sim.transcript(FRANK)).extracting(SimClient.Entry::direction).containsExactly("in", "out");
     }
 
     @Test

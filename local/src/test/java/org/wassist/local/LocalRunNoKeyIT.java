@@ -3,9 +3,11 @@ package org.wassist.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,15 @@ class LocalRunNoKeyIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("<title>", "fetch(\"/readyz\")", "Not ready: ");
+    }
+
+    @Test
+    void theSimulatorPageSaysWhatIsMissingInABrowser() {
+        try (SimulatorBrowser browser = new SimulatorBrowser(run)) {
+            PlaywrightAssertions.assertThat(browser.page.locator("#status"))
+                    .hasText(Pattern.compile("^Not ready: model — .*OPENAI_API_KEY"));
+            PlaywrightAssertions.assertThat(browser.page.locator("#status")).hasClass("warn");
+        }
     }
 
     @Test
