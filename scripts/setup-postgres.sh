@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL 15 runs on 127.0.0.1:5432 (trust auth for user postgres) with pgvector installed.
-# Idempotent; a no-op when everything is in place. Run as root on Debian 12 (bookworm).
+# Idempotent; a no-op when everything is in place. Run as root on Debian 12 (bookworm), or on Ubuntu with the
+# PostgreSQL project's apt repository (which has postgresql-15) configured.
 #
 # bookworm ships no pgvector package, so it is built from Debian trixie's source package. The trixie source list
 # lives in its own file and its own apt state directories: the system's apt sources and caches are never touched.
@@ -48,6 +49,9 @@ ensure_server_installed() {
   if [[ -x "${PG_BIN}/postgres" ]] && command -v pg_ctlcluster >/dev/null; then
     return 0
   fi
+  apt-cache show "postgresql-${PG_MAJOR}" >/dev/null 2>&1 || { apt-get update -qq >/dev/null; apt_updated=1; }
+  apt-cache show "postgresql-${PG_MAJOR}" >/dev/null 2>&1 || die "no postgresql-${PG_MAJOR} package in the apt \
+sources (Debian 12 has it; on Ubuntu add the PostgreSQL project's apt repository, apt.postgresql.org, first)"
   apt_install "postgresql-${PG_MAJOR}"
 }
 
@@ -90,7 +94,8 @@ vector_works() {
 
 build_pgvector() {
   say "pgvector missing: building it from Debian trixie's source package"
-  apt_install "postgresql-server-dev-${PG_MAJOR}" build-essential
+  # The trixie source list is verified with Debian's archive key (preinstalled on Debian, a package on Ubuntu).
+  apt_install "postgresql-server-dev-${PG_MAJOR}" build-essential debian-archive-keyring
   mkdir -p "${WORK}/lists/partial" "${WORK}/cache/archives/partial" "${WORK}/src"
   printf '%s\n' "$TRIXIE_SRC" >"$SRC_LIST"
   local apt_opts=(
