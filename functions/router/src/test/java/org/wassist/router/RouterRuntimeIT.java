@@ -105,6 +105,8 @@ class RouterRuntimeIT {
     void underSnapStartPrimingRunsBeforeTheCheckpointWithoutNetworkAndTheRestoredFunctionAnswers() throws Exception {
         int secretsBefore = standIns.secrets().served();
         int modelBefore = standIns.openai().requests().size();
+        int dataApiBefore = standIns.dataApi().served();
+        int claimsBefore = standIns.idempotencyRecords();
         try (LambdaRuntimeEmulator emulator = LambdaRuntimeEmulator.start(FUNCTION, Duration.ofMinutes(2));
                 LambdaProcess fn = function("snap-start").snapStart(true).start(emulator)) {
             fn.awaitInit(emulator, INIT);
@@ -121,6 +123,12 @@ class RouterRuntimeIT {
             assertThat(standIns.openai().requests())
                     .as("no model call while priming")
                     .hasSize(modelBefore);
+            assertThat(standIns.dataApi().served())
+                    .as("no database call while priming")
+                    .isEqualTo(dataApiBefore);
+            assertThat(standIns.idempotencyRecords())
+                    .as("no idempotency claim while priming")
+                    .isEqualTo(claimsBefore);
 
             String event = Fixtures.textEventJson(SNAP_PHONE, "3EB0SNAPSTART000000001", "!gpt after the restore");
             assertNoBatchItemFailures(fn.invoke(emulator, event, INVOKE));

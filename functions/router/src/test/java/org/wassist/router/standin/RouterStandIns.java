@@ -142,6 +142,15 @@ public final class RouterStandIns implements AutoCloseable {
         return aws;
     }
 
+    public DataApiServer dataApi() {
+        return dataApi;
+    }
+
+    /** How many items the idempotency table holds (a scan; the tests' tables are small). */
+    public int idempotencyRecords() {
+        return aws.dynamoDb().scan(b -> b.tableName(Dynalite.IDEMPOTENCY_TABLE)).count();
+    }
+
     public FakeOpenAi openai() {
         return openai;
     }

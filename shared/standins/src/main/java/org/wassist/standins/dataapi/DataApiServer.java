@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class DataApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Connections connections;
+    private final AtomicInteger served = new AtomicInteger();
 
     private DataApiServer(HttpServer server, ExecutorService executor, Connections connections) {
         this.server = server;
@@ -78,7 +80,13 @@ public final class DataApiServer implements AutoCloseable {
         connections.close();
     }
 
+    /** How many requests this server has received, for tests that prove a phase made none. */
+    public int served() {
+        return served.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        served.incrementAndGet();
         try (exchange) {
             int status = 200;
             JsonNode body;
