@@ -4,10 +4,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.wassist.bridge.whatsapp.WhatsAppSettings;
 
 /**
  * The simulator page in headless Debian Chromium through Playwright, as a user sees it: the system Node runs the
@@ -15,8 +14,6 @@ import java.util.Map;
  */
 final class SimulatorBrowser implements AutoCloseable {
     static final double WAIT_MS = 30_000;
-    private static final List<Path> CHROMIUM =
-            List.of(Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/chromium"));
 
     private final Playwright playwright;
     private final Browser browser;
@@ -29,7 +26,7 @@ final class SimulatorBrowser implements AutoCloseable {
             this.browser = playwright
                     .chromium()
                     .launch(new BrowserType.LaunchOptions()
-                            .setExecutablePath(chromium())
+                            .setExecutablePath(WhatsAppSettings.defaultChromium())
                             .setHeadless(true)
                             .setArgs(List.of(
                                     "--no-sandbox",
@@ -44,13 +41,6 @@ final class SimulatorBrowser implements AutoCloseable {
             playwright.close();
             throw e;
         }
-    }
-
-    private static Path chromium() {
-        return CHROMIUM.stream()
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Chromium is missing: apt-get install chromium"));
     }
 
     @Override

@@ -122,7 +122,8 @@ public record WhatsAppSettings(
         return s;
     }
 
-    private static Path defaultChromium() {
+    /** Debian's Chromium: the first executable candidate, else the first candidate (start-up then names it). */
+    public static Path defaultChromium() {
         return CHROMIUM_CANDIDATES.stream()
                 .filter(Files::isExecutable)
                 .findFirst()
