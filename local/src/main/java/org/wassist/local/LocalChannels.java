@@ -1,6 +1,7 @@
 package org.wassist.local;
 
 import java.time.Clock;
+import org.wassist.bridge.BridgeSettings;
 import org.wassist.bridge.TempDirectory;
 import org.wassist.bridge.channel.Channel;
 import org.wassist.local.sim.SimulatorChannel;
@@ -12,10 +13,16 @@ final class LocalChannels {
     private LocalChannels() {}
 
     static Channel create(
-            LocalSettings settings, Transcript transcript, Clock clock, Pseudonyms pseudonyms, TempDirectory temp) {
+            LocalSettings settings,
+            BridgeSettings bridge,
+            Transcript transcript,
+            Clock clock,
+            Pseudonyms pseudonyms,
+            TempDirectory temp) {
         return switch (settings.channel()) {
             case SIMULATOR -> new SimulatorChannel(transcript, clock);
-            case WHATSAPP_WEB -> WhatsAppWebChannels.create(settings, temp, clock, pseudonyms);
+            case WHATSAPP_WEB ->
+                WhatsAppWebChannels.create(settings, temp, bridge.outbound().sendTimeout(), clock, pseudonyms);
         };
     }
 }

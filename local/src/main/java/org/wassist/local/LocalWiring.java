@@ -98,9 +98,12 @@ public final class LocalWiring implements AutoCloseable {
             LocalStandIns standIns,
             JdbcSqlClient sql,
             AwsClients aws,
-            Pseudonyms pseudonyms) {}
+            Pseudonyms pseudonyms,
+            BridgeSettings bridgeSettings) {}
 
     private BridgeApp build(LocalSettings settings, AppConfig appConfig, Clock clock, Hooks hooks) {
+        // First, so that an invalid bridge setting stops the run before anything is started.
+        BridgeSettings bridgeSettings = LocalTuning.bridgeSettings(settings, System.getenv());
         PortReservation port = own(PortReservation.of(settings.port()));
         LocalStandIns standIns =
                 own(LocalStandIns.start(settings.dataDir(), LocalTuning.inboundVisibility(appConfig.idempotency())));
@@ -112,7 +115,7 @@ public final class LocalWiring implements AutoCloseable {
                 AwsBasicCredentials.create(StandIns.ACCESS_KEY, StandIns.SECRET_KEY),
                 new AwsClients.Endpoints(
                         standIns.sqs.endpoint(), standIns.dynamodb.endpoint(), standIns.s3.endpoint())));
-        Parts parts = new Parts(settings, config, clock, hooks, standIns, sql, aws, pseudonyms(config));
+        Parts parts = new Parts(settings, config, clock, hooks, standIns, sql, aws, pseudonyms(config), bridgeSettings);
         LocalEventSourceMapping esm = own(router(parts));
         BridgeApp app = own(bridge(parts));
         esm.start();
@@ -153,11 +156,11 @@ public final class LocalWiring implements AutoCloseable {
         ElasticMq queues = p.standIns().sqs;
         Transcript transcript = own(Transcript.open(p.settings().dataDir().resolve("simulator/transcript.jsonl")));
         InboundPublisher publisher = p.hooks().inbound().apply(new SqsInboundPublisher(sqs, queues.inboundQueueUrl()));
-        BridgeSettings bridgeSettings = LocalTuning.bridgeSettings(p.settings());
+        BridgeSettings bridgeSettings = p.bridgeSettings();
         TempDirectory temp = TempDirectory.create(bridgeSettings.tempRoot());
         Channel channel = p.hooks()
                 .channel()
-                .apply(LocalChannels.create(p.settings(), transcript, p.clock(), p.pseudonyms(), temp));
+                .apply(LocalChannels.create(p.settings(), bridgeSettings, transcript, p.clock(), p.pseudonyms(), temp));
         BridgeApp.Builder app = BridgeApp.builder()
                 .settings(bridgeSettings)
                 .tempDirectory(temp)

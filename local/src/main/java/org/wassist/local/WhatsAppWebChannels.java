@@ -15,16 +15,16 @@ import org.wassist.observability.Pseudonyms;
  * data directory unless {@code PROFILE_DIR} says otherwise, and the QR code is drawn in the terminal.
  */
 final class WhatsAppWebChannels {
-    static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
-
     private WhatsAppWebChannels() {}
 
-    static Channel create(LocalSettings settings, TempDirectory temp, Clock clock, Pseudonyms pseudonyms) {
+    /** {@code sendTimeout}: the bridge's {@code SEND_TIMEOUT_SECONDS}, as the container passes it. */
+    static Channel create(
+            LocalSettings settings, TempDirectory temp, Duration sendTimeout, Clock clock, Pseudonyms pseudonyms) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putIfAbsent(
                 "PROFILE_DIR", settings.dataDir().resolve("whatsapp-profile").toString());
         env.putIfAbsent("QR_TERMINAL", "true");
         return new WhatsAppWebChannel(
-                WhatsAppSettings.fromEnvironment(env), temp, SEND_TIMEOUT, clock, pseudonyms, System.err);
+                WhatsAppSettings.fromEnvironment(env), temp, sendTimeout, clock, pseudonyms, System.err);
     }
 }

@@ -170,30 +170,76 @@ class HttpFrontTest {
     }
 
     @Test
-    void metricsAreWrittenInTheEmbeddedMetricFormat() {
-        start(BridgeSettings.defaults().withMetricsInterval(Duration.ofSeconds(1)));
+    void metricsAreWrittenInTheEmbeddedMetricFormatAndAtOnceWhenTheStateChanges() {
+        start(BridgeSettings.defaults().withMetricsInterval(Duration.ofHours(1)));
         channel.status(new ChannelStatus("logged-out", false, List.of()));
-        assertThat(Await.until(
-                        () -> metrics.toString(StandardCharsets.UTF_8).contains("\"SessionLoggedOut\":1"),
-                        Duration.ofSeconds(20)))
+        assertThat(Await.until(() -> metricsText().contains("\"SessionLoggedOut\":1"), Duration.ofSeconds(20)))
                 .isTrue();
-        String line =
-                metrics.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String line = metricsText().lines().findFirst().orElseThrow();
         assertThat(line)
                 .contains("\"Namespace\":\"WAssist\"")
                 .contains("\"Dimensions\":[[\"Service\"]]")
                 .contains("\"Service\":\"bridge\"")
                 .contains("\"BridgeReady\":0")
-                .contains("\"SessionLoggedOut\":1");
+                .contains("\"SessionLoggedOut\":1")
+                .contains("\"SessionConnected\":0");
+
+        channel.status(new ChannelStatus("connected", true, List.of()));
+
+        assertThat(Await.until(() -> metricsText().contains("\"SessionConnected\":1"), Duration.ofSeconds(20)))
+                .as("written on the change, long before the hourly interval")
+                .isTrue();
+        assertThat(metricsText().lines().toList().getLast())
+                .contains("\"SessionLoggedOut\":0")
+                .contains("\"BridgeReady\":1");
+    }
+
+    private String metricsText() {
+        return metrics.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void emfLineIsExact() {
-        assertThat(EmfMetrics.line(1780400000000L, true, false))
+        assertThat(EmfMetrics.line(1780400000000L, true, "connected"))
                 .isEqualTo("{\"_aws\":{\"Timestamp\":1780400000000,\"CloudWatchMetrics\":[{\"Namespace\":\"WAssist\","
                         + "\"Dimensions\":[[\"Service\"]],\"Metrics\":[{\"Name\":\"BridgeReady\",\"Unit\":\"Count\"},"
-                        + "{\"Name\":\"SessionLoggedOut\",\"Unit\":\"Count\"}]}]},\"Service\":\"bridge\","
-                        + "\"BridgeReady\":1,\"SessionLoggedOut\":0}");
+                        + "{\"Name\":\"SessionStarting\",\"Unit\":\"Count\"},"
+                        + "{\"Name\":\"SessionUnpaired\",\"Unit\":\"Count\"},"
+                        + "{\"Name\":\"SessionPairing\",\"Unit\":\"Count\"},"
+                        + "{\"Name\":\"SessionConnecting\",\"Unit\":\"Count\"},"
+                        + "{\"Name\":\"SessionConnected\",\"Unit\":\"Count\"},"
+                        + "{\"Name\":\"SessionLoggedOut\",\"Unit\":\"Count\"},"
+                        + "{\"Name\":\"SessionConflict\",\"Unit\":\"Count\"},"
+                        + "{\"Name\":\"SessionBlocked\",\"Unit\":\"Count\"},"
+                        + "{\"Name\":\"SessionBrowserDown\",\"Unit\":\"Count\"}]}]},\"Service\":\"bridge\","
+                        + "\"BridgeReady\":1,\"SessionStarting\":0,\"SessionUnpaired\":0,\"SessionPairing\":0,"
+                        + "\"SessionConnecting\":0,\"SessionConnected\":1,\"SessionLoggedOut\":0,\"SessionConflict\":0,"
+                        + "\"SessionBlocked\":0,\"SessionBrowserDown\":0}");
+    }
+
+    @Test
+    void exactlyTheGaugeOfTheSessionStateIsOne() throws Exception {
+        for (String state : List.of("unpaired", "pairing", "connecting", "connected", "logged-out")) {
+            JsonNode line = MessageCodec.mapper().readTree(EmfMetrics.line(0, false, state));
+            List<String> one = EmfMetrics.STATE_METRICS.values().stream()
+                    .filter(name -> line.path(name).asInt(-1) == 1)
+                    .toList();
+            assertThat(one).as(state).containsExactly(EmfMetrics.STATE_METRICS.get(state));
+            assertThat(EmfMetrics.STATE_METRICS.values())
+                    .allSatisfy(name -> assertThat(line.path(name).isInt()).isTrue());
+        }
+        assertThat(EmfMetrics.STATE_METRICS)
+                .containsEntry("logged-out", "SessionLoggedOut")
+                .containsEntry("unpaired", "SessionUnpaired")
+                .containsEntry("browser-down", "SessionBrowserDown");
+    }
+
+    @Test
+    void anUnknownStateSetsNoGauge() throws Exception {
+        JsonNode line = MessageCodec.mapper().readTree(EmfMetrics.line(0, true, "simulating"));
+
+        assertThat(EmfMetrics.STATE_METRICS.values())
+                .allSatisfy(name -> assertThat(line.path(name).asInt(-1)).isZero());
     }
 
     @Test

@@ -6,9 +6,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.WaitUntilState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -96,14 +93,7 @@ final class BrowserSession implements AutoCloseable {
     private void wire(WhatsAppSettings s, Consumer<String> events, Consumer<String> navigations) {
         Path pinned = s.pinnedHtml();
         if (pinned != null) {
-            byte[] html = read(pinned);
-            String url = s.url().toString();
-            page.route(
-                    u -> u.equals(url),
-                    route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
-                            .setStatus(200)
-                            .setContentType("text/html; charset=utf-8")
-                            .setBodyBytes(html)));
+            PinnedDocument.install(page, s.url(), pinned);
             LOG.info("serving the pinned WhatsApp Web main document from {}", pinned);
         }
         page.onFrameNavigated(frame -> {
@@ -147,14 +137,6 @@ final class BrowserSession implements AutoCloseable {
 
     String url() {
         return page.url();
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the pinned WhatsApp Web HTML", e);
-        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.wassist.bridge.channel.ChannelException;
 import org.wassist.bridge.channel.MediaTooLargeException;
@@ -21,7 +22,12 @@ final class PageCommands {
 
     private PageCommands() {}
 
-    static void perform(BrowserSession s, OutboundCommand command, MediaStore.@Nullable StoredMedia media)
+    /**
+     * Performs the command. The id of the message it put into the chat, if any, goes to {@code sent} first, also when
+     * the send then failed: the message is in the chat's history either way.
+     */
+    static void perform(
+            BrowserSession s, OutboundCommand command, MediaStore.@Nullable StoredMedia media, Consumer<String> sent)
             throws ChannelException {
         JsonNode result = switch (command) {
             case OutboundCommand.SendText c ->
@@ -68,6 +74,10 @@ final class PageCommands {
                         "presence",
                         args("chatId", c.chatId(), "state", c.presence().name()));
         };
+        String id = MessageNormaliser.text(result, "id");
+        if (id != null) {
+            sent.accept(id);
+        }
         check(result);
     }
 

@@ -168,6 +168,11 @@ final class PageEvents {
             return false;
         }
         String id = n.envelope().messageId();
+        if (n.envelope().fromMe() && journal.sentByBridge(id)) {
+            // The page forgets what the bridge sent when it reloads; the journal does not.
+            LOG.debug("message not forwarded: {}", MessageNormaliser.Drop.SENT_BY_BRIDGE);
+            return false;
+        }
         InboundSink s = sink;
         if (s == null || seen.contains(id) || journal.contains(id)) {
             return false;

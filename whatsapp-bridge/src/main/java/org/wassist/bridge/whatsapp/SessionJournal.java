@@ -15,27 +15,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small journal in the profile directory that makes the catch-up after a restart free of duplicates: which
- * messages the inbound queue accepted (as truncated SHA-256 hashes of their ids, never the ids), a watermark (the
- * newest of their timestamps and of the "connected at" marks written while the session is up), and the last
- * WhatsApp Web version seen. It is an append-only text file, compacted to the newest {@value #MAX_IDS} ids when
+ * A small journal in the profile directory that makes the catch-up after a restart or reload free of duplicates and
+ * of the bridge's own messages: which messages the inbound queue accepted, which messages the bridge sent (so that
+ * its replies in the "message yourself" chat, which WhatsApp Web lists like the user's own messages there, are never
+ * taken for commands once the page has forgotten it sent them), a watermark (the newest of the delivered timestamps
+ * and of the "connected at" marks written while the session is up), and the last WhatsApp Web version seen. Ids are
+ * kept as truncated SHA-256 hashes, never the ids. It is an append-only text file whose records are written through
+ * to the file one by one, compacted to the newest {@value #MAX_IDS} delivered and {@value #MAX_SENT} sent ids when
  * opened. Thread-safe.
  *
- * <p>File format, one record per line: {@code d <epoch-seconds> <hash>} (delivered), {@code c <epoch-seconds>}
- * (connected mark), {@code v <version>}.
+ * <p>File format, one record per line: {@code d <epoch-seconds> <hash>} (delivered), {@code s <hash>} (sent by the
+ * bridge), {@code c <epoch-seconds>} (connected mark), {@code v <version>}.
  */
 final class SessionJournal implements AutoCloseable {
     static final String FILE = "wassist-journal.log";
     static final int MAX_IDS = 20_000;
+    /** Twenty times what one catch-up lists (500 messages): the replies a catch-up can see are all recent sends. */
+    static final int MAX_SENT = 10_000;
 
     private final Path file;
     private final Map<String, Long> delivered = new LinkedHashMap<>();
+    private final Set<String> sent = new LinkedHashSet<>();
     private long watermark = -1;
     private @Nullable String version;
     private @Nullable BufferedWriter out;
@@ -68,6 +76,7 @@ final class SessionJournal implements AutoCloseable {
                         delivered.put(f[2], t);
                         watermark = Math.max(watermark, t);
                     }
+                    case "s" -> sent.add(f[1]);
                     case "c" -> watermark = Math.max(watermark, Long.parseLong(f[1]));
                     case "v" -> version = f[1];
                     default -> {
@@ -81,9 +90,7 @@ final class SessionJournal implements AutoCloseable {
     }
 
     private void compact() throws IOException {
-        while (delivered.size() > MAX_IDS) {
-            delivered.remove(delivered.keySet().iterator().next());
-        }
+        trim();
         List<String> lines = new ArrayList<>();
         if (version != null) {
             lines.add("v " + version);
@@ -92,6 +99,7 @@ final class SessionJournal implements AutoCloseable {
             lines.add("c " + watermark);
         }
         delivered.forEach((h, t) -> lines.add("d " + t + " " + h));
+        sent.forEach(h -> lines.add("s " + h));
         Path tmp = file.resolveSibling(FILE + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -112,8 +120,32 @@ final class SessionJournal implements AutoCloseable {
             append("d " + t + " " + h);
         }
         watermark = Math.max(watermark, t);
-        if (delivered.size() > MAX_IDS) {
+        trim();
+    }
+
+    /**
+     * WhatsApp Web accepted a message the bridge sent, with this id. Called before the send counts as done, so the
+     * record is on file before the page can list the message in a catch-up.
+     */
+    synchronized void sent(String messageId) {
+        String h = hash(messageId);
+        if (sent.add(h)) {
+            append("s " + h);
+        }
+        trim();
+    }
+
+    synchronized boolean sentByBridge(String messageId) {
+        return sent.contains(hash(messageId));
+    }
+
+    /** Drops the oldest ids beyond the bounds (insertion order is age order). */
+    private void trim() {
+        while (delivered.size() > MAX_IDS) {
             delivered.remove(delivered.keySet().iterator().next());
+        }
+        while (sent.size() > MAX_SENT) {
+            sent.remove(sent.iterator().next());
         }
     }
 

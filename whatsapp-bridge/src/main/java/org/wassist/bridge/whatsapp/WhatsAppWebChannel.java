@@ -95,7 +95,8 @@ public final class WhatsAppWebChannel implements Channel {
             throw new ChannelException("the WhatsApp session is not connected", true);
         }
         submit(s -> {
-            PageCommands.perform(s, command, media);
+            // On the browser thread, so the id is on file before a catch-up can list the message.
+            PageCommands.perform(s, command, media, journal::sent);
             return Boolean.TRUE;
         });
     }

@@ -312,16 +312,23 @@
     }
     return props;
   };
+  // Every result carries the message id, also a failure's: the message is in the chat's history either way, and the
+  // host records the id so that the message is never taken for an inbound one after this document is gone.
   const deliver = async (chat, props) => {
-    rememberSent(props.id._serialized || str(props.id));
-    const [added, sent] = path(M.sendMsg, 'addAndSendMsgToChat')(chat, props);
-    await timeout(added, SEND_TIMEOUT_MS, 'add');
-    const result = await timeout(sent, SEND_TIMEOUT_MS, 'send');
-    const code = result && (result.messageSendResult || result.status || result);
-    if (code && code !== 'OK' && code !== 'SUCCESS' && typeof code === 'string') {
-      return { ok: false, retryable: true, error: 'send result ' + code };
+    const id = props.id._serialized || str(props.id);
+    rememberSent(id);
+    try {
+      const [added, sent] = path(M.sendMsg, 'addAndSendMsgToChat')(chat, props);
+      await timeout(added, SEND_TIMEOUT_MS, 'add');
+      const result = await timeout(sent, SEND_TIMEOUT_MS, 'send');
+      const code = result && (result.messageSendResult || result.status || result);
+      if (code && code !== 'OK' && code !== 'SUCCESS' && typeof code === 'string') {
+        return { ok: false, retryable: true, error: 'send result ' + code, id };
+      }
+      return { ok: true, id };
+    } catch (e) {
+      return Object.assign(failure(e, !(e && e.permanent)), { id });
     }
-    return { ok: true, id: props.id._serialized || str(props.id) };
   };
   const guarded = (capability, fn) => async (...args) => {
     if (!probe().present[capability]) return { ok: false, retryable: true, error: 'capability missing: ' + capability };

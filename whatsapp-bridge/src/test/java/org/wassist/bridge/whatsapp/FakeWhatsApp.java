@@ -86,6 +86,15 @@ final class FakeWhatsApp implements AutoCloseable {
     private void page(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         String name = path.endsWith(".js") ? "fake-wa.js" : "index.html";
+        if (name.equals("index.html")) {
+            // Recorded like a page call, so a test can tell the imitation's own main document from a pinned one.
+            ObjectNode served = MessageCodec.mapper().createObjectNode();
+            served.put("fn", "document-served")
+                    .put("query", String.valueOf(ex.getRequestURI().getRawQuery()));
+            synchronized (this) {
+                calls.add(served);
+            }
+        }
         try (InputStream in = FakeWhatsApp.class.getResourceAsStream("/fake-wa/" + name)) {
             byte[] body = in == null ? new byte[0] : in.readAllBytes();
             ex.getResponseHeaders().set("Content-Type", name.endsWith(".js") ? "text/javascript" : "text/html");

@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wassist.bridge.qr.QrCodes;
 import org.wassist.standins.Await;
 import org.wassist.testkit.inbound.InMemoryInboundPublisher;
+import org.wassist.testkit.logs.LogCapture;
+import org.wassist.testkit.logs.PiiScan;
 import org.wassist.testkit.media.InMemoryMediaStore;
 import org.wassist.testkit.outbox.InMemoryOutboundQueue;
 
 /** The login state machine in real Chromium against the imitation page: QR, pairing code, logout and re-linking. */
 class LoginIT {
+    private static final Pattern TRANSITION = Pattern.compile("session state ([a-z-]+) -> ([a-z-]+)");
+
     @TempDir(factory = ShortTempDir.class)
     Path dir;
 
@@ -31,7 +38,8 @@ class LoginIT {
 
     @Test
     void qrLoginGoesFromUnpairedThroughPairingToConnected() {
-        try (FakeWhatsApp wa = new FakeWhatsApp();
+        try (LogCapture logs = LogCapture.start();
+                FakeWhatsApp wa = new FakeWhatsApp();
                 BridgeUnderTest bridge = new BridgeUnderTest(
                         dir.resolve("tmp"),
                         BridgeUnderTest.whatsApp(dir.resolve("profile"), wa.url(""), null),
@@ -51,13 +59,38 @@ class LoginIT {
             wa.command("rotateQr");
             awaitQr(bridge, "ref-2,AQID,BAUG,adv-secret,WEB");
 
+            Await.until(() -> lastMetric(bridge).contains("\"SessionUnpaired\":1"), BridgeUnderTest.WAIT);
+            assertThat(lastMetric(bridge)).contains("\"SessionUnpaired\":1", "\"SessionConnected\":0");
+
             wa.command("scan");
             bridge.awaitState("connected");
             assertThat(bridge.channel.loginPrompt().isEmpty()).isTrue();
             assertThat(bridge.get("/readyz").status()).isEqualTo(200);
             assertThat(bridge.get("/qr.png?token=" + BridgeUnderTest.QR_TOKEN).status())
                     .isEqualTo(404);
+            assertThat(statesFromUnpaired(logs))
+                    .as("every state the session went through, in order")
+                    .containsExactly("unpaired", "pairing", "connecting", "connected");
+            Await.until(() -> lastMetric(bridge).contains("\"SessionConnected\":1"), BridgeUnderTest.WAIT);
+            assertThat(lastMetric(bridge)).contains("\"SessionConnected\":1", "\"SessionUnpaired\":0");
+            PiiScan.generic().assertClean(logs.lines());
         }
+    }
+
+    /**
+     * The states the bridge reported, from the first unpaired on, read from its "session state A -> B" log lines
+     * (written for every change, on the browser thread, in order). Before unpaired the page may report connecting
+     * while its socket opens.
+     */
+    private static List<String> statesFromUnpaired(LogCapture logs) {
+        List<String> states = new ArrayList<>();
+        for (String line : logs.lines()) {
+            Matcher m = TRANSITION.matcher(line);
+            if (m.find() && (!states.isEmpty() || m.group(2).equals("unpaired"))) {
+                states.add(m.group(2));
+            }
+        }
+        return states;
     }
 
     @Test

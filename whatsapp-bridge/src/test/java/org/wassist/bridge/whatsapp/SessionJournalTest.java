@@ -36,6 +36,45 @@ class SessionJournalTest {
     }
 
     @Test
+    void remembersTheMessagesTheBridgeSentAcrossReopeningAndCompaction() throws Exception {
+        try (SessionJournal j = SessionJournal.open(dir)) {
+            j.sent("true_15550001234@c.us_BRIDGE01");
+            assertThat(j.sentByBridge("true_15550001234@c.us_BRIDGE01")).isTrue();
+        }
+        try (SessionJournal j = SessionJournal.open(dir)) {
+            assertThat(j.sentByBridge("true_15550001234@c.us_BRIDGE01")).isTrue();
+            assertThat(j.sentByBridge("true_15550001234@c.us_USER01")).isFalse();
+            assertThat(j.contains("true_15550001234@c.us_BRIDGE01"))
+                    .as("sent is not delivered")
+                    .isFalse();
+            assertThat(j.watermark()).as("sending moves no watermark").isEmpty();
+        }
+        try (SessionJournal j = SessionJournal.open(dir)) {
+            assertThat(j.sentByBridge("true_15550001234@c.us_BRIDGE01"))
+                    .as("kept by the second compaction")
+                    .isTrue();
+        }
+        String text = Files.readString(dir.resolve(SessionJournal.FILE), StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("15550001234").doesNotContain("BRIDGE01");
+    }
+
+    @Test
+    void keepsOnlyTheNewestSentIds() {
+        try (SessionJournal j = SessionJournal.open(dir)) {
+            for (int i = 0; i <= SessionJournal.MAX_SENT; i++) {
+                j.sent("sent-" + i);
+            }
+            assertThat(j.sentByBridge("sent-0")).isFalse();
+            assertThat(j.sentByBridge("sent-1")).isTrue();
+        }
+        try (SessionJournal j = SessionJournal.open(dir)) {
+            assertThat(j.sentByBridge("sent-0")).isFalse();
+            assertThat(j.sentByBridge("sent-1")).isTrue();
+            assertThat(j.sentByBridge("sent-" + SessionJournal.MAX_SENT)).isTrue();
+        }
+    }
+
+    @Test
     void ignoresATornLastLine() throws Exception {
         try (SessionJournal j = SessionJournal.open(dir)) {
             j.delivered("m1", Instant.ofEpochSecond(100));
