@@ -192,6 +192,8 @@ public final class ElasticMq implements AutoCloseable {
         setIfAbsent("pekko.loglevel", "WARNING");
         setIfAbsent("pekko.stdout-loglevel", "OFF");
         setIfAbsent("pekko.log-dead-letters", "off");
+        // close() stops the server; Pekko's own JVM hook would only warn when the stop runs inside a shutdown hook.
+        setIfAbsent("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
         setIfAbsent("pekko.actor.default-dispatcher.executor", "thread-pool-executor");
         setIfAbsent("pekko.actor.default-dispatcher.thread-pool-executor.fixed-pool-size", "1");
         setIfAbsent("pekko.stream.materializer.dispatcher", HTTP_DISPATCHER);
