@@ -83,12 +83,13 @@ final class BatchProcessor {
             return true;
         }
         try {
-            sender.send(r.command(), lease);
+            sender.send(r.command(), lease, () -> {
+                sent.add(id);
+                ack(r, lease);
+            });
         } catch (ChannelException e) {
             return !failures.failed(r, e, lease);
         }
-        sent.add(id);
-        ack(r, lease);
         return true;
     }
 

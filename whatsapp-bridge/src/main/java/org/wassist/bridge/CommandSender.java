@@ -13,7 +13,9 @@ import org.wassist.message.OutboundCommand;
 /**
  * Performs one command as a person would: it waits for its pacing turn, shows typing before a text, then hands the
  * command to the channel. The batch lease hears of every wait and every send first, so the commands still waiting in
- * the batch stay invisible. A media command reads its object from the store before anything else.
+ * the batch stay invisible. A media command reads its object from the store before anything else. From the send to
+ * the end of its acknowledgement a stop cannot interrupt: an interrupted delete would leave a sent command to be
+ * received and sent again.
  */
 final class CommandSender {
     private static final Logger LOG = LoggerFactory.getLogger(CommandSender.class);
@@ -43,8 +45,8 @@ final class CommandSender {
         this.sendTimeout = sendTimeout;
     }
 
-    /** Returns once the channel accepted the command. */
-    void send(OutboundCommand cmd, BatchLease lease) throws ChannelException, InterruptedException {
+    /** Returns once the channel accepted the command and {@code accepted} (the acknowledgement) ran. */
+    void send(OutboundCommand cmd, BatchLease lease, Runnable accepted) throws ChannelException, InterruptedException {
         MediaStore.StoredMedia stored = mediaFor(cmd);
         boolean paced = !(cmd instanceof OutboundCommand.SetPresence);
         if (paced) {
@@ -53,7 +55,7 @@ final class CommandSender {
         if (cmd instanceof OutboundCommand.SendText text && pacer.typingEnabled()) {
             typeFirst(text, lease);
         }
-        perform(cmd, stored, lease);
+        perform(cmd, stored, lease, accepted);
         if (paced) {
             pacer.sent(cmd.chatId(), clock.instant());
         }
@@ -64,7 +66,7 @@ final class CommandSender {
         OutboundCommand.SetPresence typing = new OutboundCommand.SetPresence(
                 text.commandId() + ":typing", text.chatId(), OutboundCommand.Presence.TYPING);
         try {
-            perform(typing, null, lease);
+            perform(typing, null, lease, () -> {});
         } catch (ChannelException e) {
             LOG.info("typing state not shown: {}", e.code());
             return;
@@ -72,12 +74,14 @@ final class CommandSender {
         hold(pacer.typing(text.text()), lease);
     }
 
-    private void perform(OutboundCommand cmd, MediaStore.@Nullable StoredMedia stored, BatchLease lease)
+    private void perform(
+            OutboundCommand cmd, MediaStore.@Nullable StoredMedia stored, BatchLease lease, Runnable accepted)
             throws ChannelException, InterruptedException {
         lease.cover(clock.instant(), sendTimeout);
         guard.enter();
         try {
             channel.perform(cmd, stored);
+            accepted.run();
         } finally {
             guard.exit();
         }

@@ -2,8 +2,9 @@ package org.wassist.bridge;
 
 /**
  * The stop handshake between {@link OutboundPump#close} and the pump thread. A stop interrupts the thread while it
- * waits (a receive, pacing, typing), but never while the channel performs a command: WhatsApp cannot take a send
- * back, so a started send is finished and then acknowledged rather than left to be sent again.
+ * waits (a receive, pacing, typing), but never between {@link #enter} and {@link #exit}, which span a send and its
+ * acknowledgement: WhatsApp cannot take a send back, so a started send is finished and deleted rather than left to be
+ * sent again.
  */
 final class SendGuard {
     private final Object lock = new Object();

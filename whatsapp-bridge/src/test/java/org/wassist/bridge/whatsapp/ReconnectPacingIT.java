@@ -90,6 +90,9 @@ class ReconnectPacingIT {
         assertThat(at(sends.get(4)) - reconnectedAt)
                 .as("the backlog is not held back longer than its pacing explains (generously)")
                 .isLessThan(allowed);
+        assertThat(Await.until(() -> Stack.outboundDepth() == 0, WAIT))
+                .as("every command deleted")
+                .isTrue();
     }
 
     private List<JsonNode> sends() {
