@@ -6,6 +6,7 @@
  * browser profile, like the real session.
  *
  * URL parameters: missing=<module>,<module> leaves modules out; version=<v> sets Debug.VERSION.
+ * Every recorded call carries the page's time, `at` (ms since the epoch).
  */
 (() => {
   'use strict';
@@ -19,9 +20,8 @@
   const ME_PN = '15550001234@c.us';
   const ME_LID = '99990001234@lid';
 
-  const record = (fn, data) => {
-    fetch('/fake/calls', { method: 'POST', body: JSON.stringify(Object.assign({ fn }, data || {})) });
-  };
+  const record = (fn, data) =>
+    fetch('/fake/calls', { method: 'POST', body: JSON.stringify(Object.assign({ fn, at: Date.now() }, data || {})) });
   window.addEventListener('error', (e) => record('page-error', { message: String(e.message) }));
   window.addEventListener('unhandledrejection', (e) => record('page-error', { message: String(e.reason) }));
   const load = (key, fallback) => JSON.parse(localStorage.getItem(key) || JSON.stringify(fallback));
@@ -59,6 +59,16 @@
   const shouldFail = (fn) => {
     if (failures[fn] > 0) { failures[fn]--; return true; }
     return false;
+  };
+  // Slow sends: the next `times` sends resolve after `ms`, and record `<fn>-done` (delivered to the test) first.
+  const slow = {};
+  const slowly = (fn, chat, result) => {
+    const s = slow[fn];
+    if (!s || s.times <= 0) return Promise.resolve(result);
+    s.times--;
+    return new Promise((resolve) => setTimeout(resolve, s.ms))
+      .then(() => record(fn + '-done', { chat }))
+      .then(() => result);
   };
 
   const msgModel = (raw, isNewMsg) => {
@@ -180,7 +190,7 @@
           from: widStr(props.from), to: widStr(chat.id), mentionedJidList: summary.mentions,
         });
         const added = receive(raw, true, true);
-        return [Promise.resolve(added), Promise.resolve({ messageSendResult: 'OK' })];
+        return [Promise.resolve(added), slowly('addAndSendMsgToChat', summary.chat, { messageSendResult: 'OK' })];
       },
     },
     WAWebFindChatAction: { findOrCreateLatestChat: async (wid) => ({ chat: chatFor(widStr(wid)) }) },
@@ -261,6 +271,7 @@
     offline: (c) => { const o = load(LS_OFFLINE, []); o.push(c.msg); save(LS_OFFLINE, o); },
     lid: (c) => { const l = load(LS_LIDS, {}); l[c.lid] = c.pn; save(LS_LIDS, l); },
     fail: (c) => { failures[c.target] = c.times; },
+    slow: (c) => { slow[c.target] = { ms: c.ms, times: c.times }; },
     state: (c) => setState(c.state),
     logout: () => logout(),
     reload: () => location.reload(),

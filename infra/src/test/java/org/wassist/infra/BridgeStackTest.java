@@ -1,6 +1,7 @@
 package org.wassist.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.wassist.infra.config.InfraConfigException;
 import org.wassist.infra.config.JsonObjects;
 import software.amazon.awscdk.assertions.Template;
 
@@ -98,6 +100,51 @@ class BridgeStackTest {
                 TestApps.synth(Map.of("whatsappPairingNumber", "15551234567")).template("Bridge");
         assertThat(Templates.json(pairing.toJSON()))
                 .contains("{\"Name\":\"WHATSAPP_PAIRING_NUMBER\",\"Value\":\"15551234567\"}");
+    }
+
+    private String env(String name) {
+        for (Object e : Templates.list(container().get("Environment"))) {
+            Map<String, Object> entry = Templates.map(e);
+            if (name.equals(entry.get("Name"))) {
+                return String.valueOf(entry.get("Value"));
+            }
+        }
+        throw new AssertionError(name + " is not in the container's environment");
+    }
+
+    @Test
+    void theWholeGracefulStopFitsInsideTheStopTimeout() {
+        assertThat(container()).containsEntry("StopTimeout", 60);
+        int budget = Integer.parseInt(env("SHUTDOWN_GRACE_SECONDS"));
+        assertThat(budget)
+                .as("the bridge's one shutdown deadline leaves 15 s for the JVM's exit before SIGKILL")
+                .isEqualTo(45)
+                .isLessThanOrEqualTo(60 - 15);
+    }
+
+    @Test
+    void theBridgeKeepsBatchesInvisibleForTheOutboundQueuesOwnVisibilityTimeout() {
+        Map<String, Object> outbound = Templates.props(
+                Templates.only(TestApps.defaults().template("Messaging"), "AWS::SQS::Queue", "OutboundQueue")
+                        .getValue());
+        assertThat(env("OUTBOUND_VISIBILITY_SECONDS")).isEqualTo(String.valueOf(outbound.get("VisibilityTimeout")));
+    }
+
+    @Test
+    void chromiumRunsWithoutItsSandboxInAContainerWithoutCapabilities() {
+        assertThat(env("CHROMIUM_NO_SANDBOX")).isEqualTo("true");
+        assertThat(Templates.json(container().get("LinuxParameters")))
+                .isEqualTo("{\"Capabilities\":{\"Drop\":[\"ALL\"]}}");
+        assertThat(container()).doesNotContainKey("Privileged");
+    }
+
+    @Test
+    void bridgeSettingsCannotOverrideWhatTheDeploymentDerives() {
+        assertThatThrownBy(() -> TestApps.synth(
+                        Map.of("bridgeSettings", Map.of("SHUTDOWN_GRACE_SECONDS", 100, "CHROMIUM_NO_SANDBOX", false))))
+                .isInstanceOf(InfraConfigException.class)
+                .hasMessageContaining("bridgeSettings.SHUTDOWN_GRACE_SECONDS is set by the deployment itself")
+                .hasMessageContaining("bridgeSettings.CHROMIUM_NO_SANDBOX is set by the deployment itself");
     }
 
     @Test
@@ -203,6 +250,7 @@ class BridgeStackTest {
         List<Templates.Permission> permissions = Templates.permissions(bridge, "TaskRole");
         List<String[]> expected = List.of(
                 new String[] {"sqs:SendMessage", "InboundQueue"},
+                new String[] {"sqs:GetQueueAttributes", "InboundQueue"},
                 new String[] {"sqs:ReceiveMessage", "OutboundQueue"},
                 new String[] {"sqs:DeleteMessage", "OutboundQueue"},
                 new String[] {"sqs:ChangeMessageVisibility", "OutboundQueue"},

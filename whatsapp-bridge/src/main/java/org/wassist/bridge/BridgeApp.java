@@ -3,6 +3,7 @@ package org.wassist.bridge;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.wassist.outbox.OutboundQueue;
  */
 public final class BridgeApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeApp.class);
+    private static final Duration CHANNEL_CLOSE_MAX = Duration.ofSeconds(15);
 
     private final BridgeSettings settings;
     private final Channel channel;
@@ -61,6 +63,12 @@ public final class BridgeApp implements AutoCloseable {
         this.metrics = new EmfMetrics(b.metricsOut, clock, settings.metricsInterval(), readiness, channel);
     }
 
+    /** The part of the budget kept for closing the channel (the browser flushes its profile): a third, at most 15 s. */
+    static Duration channelShare(Duration budget) {
+        Duration third = budget.dividedBy(3);
+        return third.compareTo(CHANNEL_CLOSE_MAX) > 0 ? CHANNEL_CLOSE_MAX : third;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -92,8 +100,10 @@ public final class BridgeApp implements AutoCloseable {
     }
 
     /**
-     * Graceful: stop accepting commands, finish the in-flight send, publish what was already received (within the
-     * grace period), close the channel, remove temp files. Idempotent.
+     * Graceful: stop accepting commands, finish the in-flight send, publish what was already received, close the
+     * channel, remove temp files. All of it within the one shutdown budget ({@code SHUTDOWN_GRACE_SECONDS}), which
+     * stays below the orchestrator's stop timeout: the pump and the forwarder work until a share of it is left for
+     * closing the browser, which gets whatever remains. Idempotent.
      */
     @Override
     public void close() {
@@ -103,12 +113,14 @@ public final class BridgeApp implements AutoCloseable {
             }
             closed = true;
         }
-        LOG.info("bridge stopping");
-        pump.close(settings.shutdownGrace());
-        forwarder.close(settings.shutdownGrace());
+        LOG.info("bridge stopping within {} s", settings.shutdownGrace().toSeconds());
+        Deadline end = Deadline.after(settings.shutdownGrace());
+        Deadline work = end.before(channelShare(settings.shutdownGrace()));
+        pump.close(work);
+        forwarder.close(work);
         metrics.close();
         try {
-            channel.close();
+            channel.close(end.remaining());
         } finally {
             http.close();
             temp.close();

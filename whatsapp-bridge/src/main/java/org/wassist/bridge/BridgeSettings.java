@@ -18,7 +18,9 @@ import org.wassist.config.Secret;
  * @param tempRoot where the per-process temp directory is created ({@code BRIDGE_TEMP_DIR}, default the JVM's)
  * @param qrPageToken the token of the {@code /qr} page ({@code QR_PAGE_TOKEN}); null disables the page
  * @param readinessTimeout how long one readiness check may take ({@code READINESS_TIMEOUT_MS})
- * @param shutdownGrace how long a graceful stop waits for in-flight work ({@code SHUTDOWN_GRACE_SECONDS})
+ * @param shutdownGrace the whole graceful stop's budget, one deadline shared by every step: the in-flight send,
+ *     publishing what was received, closing the browser ({@code SHUTDOWN_GRACE_SECONDS}, 45; keep it below the
+ *     orchestrator's stop timeout, 60 s in ECS)
  * @param metricsInterval how often the EMF metrics are written ({@code METRICS_INTERVAL_SECONDS}, 60)
  * @param inboundBuffer how many inbound messages may wait for publishing in memory ({@code INBOUND_BUFFER})
  */
@@ -101,13 +103,31 @@ public record BridgeSettings(
      * @param retryBase the first retry delay after a failed send; doubled per receive
      * @param retryMax the longest retry delay
      * @param sendTimeout how long one send may take before it counts as failed (retryable)
+     * @param visibility the outbound queue's visibility timeout (at least 10 s, and no longer than the queue's own):
+     *     the commands still waiting in a batch are kept invisible before it runs out
      */
     public record Outbound(
-            int batchSize, Duration longPoll, Duration retryBase, Duration retryMax, Duration sendTimeout) {
+            int batchSize,
+            Duration longPoll,
+            Duration retryBase,
+            Duration retryMax,
+            Duration sendTimeout,
+            Duration visibility) {
+        /** The deployment's outbound visibility timeout (MessagingStack). */
+        public static final Duration DEFAULT_VISIBILITY = Duration.ofSeconds(30);
+
         public Outbound {
             if (batchSize < 1 || batchSize > 10) {
                 throw new IllegalArgumentException("batchSize must be between 1 and 10");
             }
+            if (visibility.compareTo(BatchLease.MARGIN.multipliedBy(2)) < 0) {
+                throw new IllegalArgumentException("visibility must be at least 10 s");
+            }
+        }
+
+        /** With the deployment's visibility timeout. */
+        public Outbound(int batchSize, Duration longPoll, Duration retryBase, Duration retryMax, Duration sendTimeout) {
+            this(batchSize, longPoll, retryBase, retryMax, sendTimeout, DEFAULT_VISIBILITY);
         }
 
         public static Outbound defaults() {
@@ -125,7 +145,7 @@ public record BridgeSettings(
                 Path.of(System.getProperty("java.io.tmpdir")),
                 null,
                 Duration.ofSeconds(3),
-                Duration.ofSeconds(25),
+                Duration.ofSeconds(45),
                 Duration.ofSeconds(60),
                 1000);
     }

@@ -3,6 +3,7 @@ package org.wassist.bridge;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,7 +22,6 @@ import org.wassist.config.Profile;
 import org.wassist.config.Secret;
 import org.wassist.observability.Pseudonyms;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Builds the bridge from the environment with constructors, no container: settings (plus the secrets of
@@ -92,24 +92,22 @@ public final class BridgeWiring {
                 .clock(clock)
                 .pseudonyms(pseudonyms)
                 .tempDirectory(temp)
-                .readinessCheck(queueCheck("outbound-queue", aws.sqs(), outbound))
+                .readinessCheck(queueCheck("inbound-queue", aws.sqs(), inbound, settings.readinessTimeout()))
+                .readinessCheck(queueCheck("outbound-queue", aws.sqs(), outbound, settings.readinessTimeout()))
                 .build();
     }
 
     /**
-     * The outbound queue answers GetQueueAttributes (the task role may read its attributes). The inbound queue is
-     * write-only for the bridge, so its reachability is the app's own "inbound-publishing" check.
+     * The queue answers GetQueueAttributes within {@code timeout} (the task role may read both queues' attributes),
+     * probed at most every {@link QueueCheck#TTL}.
      */
+    public static ReadinessCheck queueCheck(String name, SqsClient sqs, String url, Duration timeout) {
+        return new QueueCheck(name, sqs, url, timeout, Clock.systemUTC());
+    }
+
+    /** {@link #queueCheck(String, SqsClient, String, Duration)} with the default readiness timeout. */
     public static ReadinessCheck queueCheck(String name, SqsClient sqs, String url) {
-        return ReadinessCheck.of(name, () -> {
-            try {
-                sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN));
-                return ReadinessCheck.Result.passing("reachable");
-            } catch (RuntimeException e) {
-                return ReadinessCheck.Result.failing(
-                        "unreachable: " + e.getClass().getSimpleName());
-            }
-        });
+        return queueCheck(name, sqs, url, BridgeSettings.defaults().readinessTimeout());
     }
 
     private static Pseudonyms pseudonyms(@Nullable Secret key) {

@@ -37,6 +37,7 @@ final class InboundForwarder implements InboundSink {
     private static final int FETCH_ATTEMPTS = 3;
     private static final Duration BACKOFF_MIN = Duration.ofMillis(500);
     private static final Duration BACKOFF_MAX = Duration.ofSeconds(30);
+    private static final Duration STOP_AFTER_INTERRUPT = Duration.ofMillis(200);
 
     private final Channel channel;
     private final InboundPublisher publisher;
@@ -151,7 +152,7 @@ final class InboundForwarder implements InboundSink {
                 return Media.notStored(Media.Status.TOO_LARGE, mime, tooLarge.size(), d.fileName());
             } catch (ChannelException ce) {
                 if (!ce.retryable() || attempt >= FETCH_ATTEMPTS) {
-                    LOG.warn("media of message {} unavailable: {}", pseudonyms.message(e.messageId()), ce.getMessage());
+                    LOG.warn("media of message {} unavailable: {}", pseudonyms.message(e.messageId()), ce.code());
                     return Media.notStored(Media.Status.UNAVAILABLE, mime, d.declaredSize(), d.fileName());
                 }
                 pause(backoff(attempt));
@@ -211,15 +212,15 @@ final class InboundForwarder implements InboundSink {
         return until != null && !Instant.now().isBefore(until);
     }
 
-    /** Stops taking new work, publishes what is buffered within {@code grace}, then stops the thread. */
-    void close(Duration grace) {
-        giveUpAt = Instant.now().plus(grace);
+    /** Stops taking new work, publishes what is buffered until {@code deadline}, then stops the thread. */
+    void close(Deadline deadline) {
+        giveUpAt = Instant.now().plus(deadline.remaining());
         stop.countDown();
         try {
-            thread.join(grace.toMillis() + 1000);
+            thread.join(Math.max(1, deadline.remaining().toMillis()));
             if (thread.isAlive()) {
                 thread.interrupt();
-                thread.join(1000);
+                thread.join(STOP_AFTER_INTERRUPT.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

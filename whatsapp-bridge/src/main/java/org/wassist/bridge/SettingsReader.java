@@ -42,7 +42,8 @@ public final class SettingsReader {
                 r.seconds("OUTBOUND_WAIT_SECONDS", o.longPoll(), 20),
                 r.seconds("SEND_RETRY_BASE_SECONDS", o.retryBase(), 3600),
                 r.seconds("SEND_RETRY_MAX_SECONDS", o.retryMax(), 43_200),
-                r.seconds("SEND_TIMEOUT_SECONDS", o.sendTimeout(), 600));
+                r.seconds("SEND_TIMEOUT_SECONDS", o.sendTimeout(), 600),
+                r.seconds("OUTBOUND_VISIBILITY_SECONDS", o.visibility(), 10, 43_200));
         BridgeSettings s = new BridgeSettings(
                 r.integer("PORT", d.port(), 0, 65_535),
                 // MEDIA_MAX_MB is shared with the router, which quotes the limit to users (error E203).
@@ -127,7 +128,11 @@ public final class SettingsReader {
     }
 
     public Duration seconds(String name, Duration fallback, long max) {
-        return Duration.ofSeconds(longValue(name, fallback.toSeconds(), 0, max));
+        return seconds(name, fallback, 0, max);
+    }
+
+    public Duration seconds(String name, Duration fallback, long min, long max) {
+        return Duration.ofSeconds(longValue(name, fallback.toSeconds(), min, max));
     }
 
     public Path path(String name, Path fallback) {

@@ -20,6 +20,19 @@ class BridgeSettingsTest {
         assertThat(d.pacing()).isEqualTo(BridgeSettings.Pacing.defaults());
         assertThat(d.pacing().globalInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(d.pacing().chatInterval()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(d.shutdownGrace()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(d.outbound().visibility()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void theOutboundVisibilityIsReadAndMustLeaveRoomForItsRenewal() {
+        assertThat(BridgeSettings.fromEnvironment(Map.of("OUTBOUND_VISIBILITY_SECONDS", "120"))
+                        .outbound()
+                        .visibility())
+                .isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> BridgeSettings.fromEnvironment(Map.of("OUTBOUND_VISIBILITY_SECONDS", "5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OUTBOUND_VISIBILITY_SECONDS must be a whole number between 10 and 43200");
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.wassist.bridge.channel.ChannelException;
 import org.wassist.bridge.channel.ChannelStatus;
 import org.wassist.message.OutboundCommand;
 import org.wassist.standins.Await;
-import org.wassist.testkit.inbound.InMemoryInboundPublisher;
 import org.wassist.testkit.media.InMemoryMediaStore;
 import org.wassist.testkit.outbox.InMemoryOutboundQueue;
 import org.wassist.testkit.time.MutableClock;
@@ -28,47 +27,22 @@ class OutboundPumpTest {
     Path tmp;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"));
-    private final ScriptedChannel channel = new ScriptedChannel();
     private final InMemoryOutboundQueue queue = new InMemoryOutboundQueue(clock, Duration.ofSeconds(30), 5);
-    private final InMemoryMediaStore media = new InMemoryMediaStore();
-    private BridgeApp app;
+    private PumpHarness harness;
+    private ScriptedChannel channel;
+    private InMemoryMediaStore media;
 
     @BeforeEach
     void start() {
-        BridgeSettings.Pacing typingOnly = new BridgeSettings.Pacing(
-                Duration.ZERO,
-                Duration.ZERO,
-                Duration.ZERO,
-                Duration.ZERO,
-                Duration.ofMillis(500),
-                Duration.ofMillis(500),
-                Duration.ZERO,
-                Duration.ZERO);
-        app = BridgeApp.builder()
-                .settings(BridgeSettings.defaults()
-                        .withPort(0)
-                        .withTempRoot(tmp)
-                        .withPacing(typingOnly)
-                        .withOutbound(new BridgeSettings.Outbound(
-                                10,
-                                Duration.ZERO,
-                                Duration.ofSeconds(10),
-                                Duration.ofMinutes(1),
-                                Duration.ofSeconds(5))))
-                .channel(channel)
-                .publisher(new InMemoryInboundPublisher())
-                .outbound(queue)
-                .media(media)
-                .clock(clock)
-                .sleeper(ClockSleeper.advancing(clock))
-                .metricsOutput(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-                .build();
-        app.start();
+        harness = new PumpHarness(
+                tmp, clock, new ScriptedChannel(), queue, PumpHarness.typingOnly(Duration.ofMillis(500)));
+        channel = harness.channel;
+        media = harness.media;
     }
 
     @AfterEach
     void stop() {
-        app.close();
+        harness.close();
     }
 
     private void awaitGone() {

@@ -27,6 +27,7 @@ final class ScriptedChannel implements Channel {
     private volatile LoginPrompt prompt = LoginPrompt.NONE;
     private volatile boolean alive = true;
     private volatile boolean closed;
+    private volatile java.time.@Nullable Duration closeBudget;
     private @Nullable InboundSink sink;
 
     @Override
@@ -106,6 +107,17 @@ final class ScriptedChannel implements Channel {
     @Override
     public void close() {
         closed = true;
+    }
+
+    @Override
+    public void close(java.time.Duration within) {
+        closeBudget = within;
+        close();
+    }
+
+    /** What the app left for closing the channel, once closed. */
+    java.time.@Nullable Duration closeBudget() {
+        return closeBudget;
     }
 
     boolean closed() {

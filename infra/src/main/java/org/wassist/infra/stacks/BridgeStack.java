@@ -119,8 +119,10 @@ public final class BridgeStack extends Stack {
         Role role = Role.Builder.create(this, "TaskRole")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
                 .build();
+        // GetQueueAttributes: the readiness probe of an idle bridge, which publishes nothing that would notice.
         role.addToPrincipalPolicy(Iam.allow(
-                List.of("sqs:SendMessage"), List.of(messaging.inbound().getQueueArn())));
+                List.of("sqs:SendMessage", "sqs:GetQueueAttributes"),
+                List.of(messaging.inbound().getQueueArn())));
         role.addToPrincipalPolicy(Iam.allow(
                 List.of(
                         "sqs:ReceiveMessage",

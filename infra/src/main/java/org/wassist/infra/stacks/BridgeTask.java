@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wassist.infra.config.InfraConfig;
+import org.wassist.infra.config.InfraConfigException;
 import org.wassist.infra.constructs.Logs;
 import org.wassist.infra.constructs.ProfileFileSystem;
 import software.amazon.awscdk.Duration;
@@ -15,11 +16,13 @@ import software.amazon.awscdk.services.ecr.assets.Platform;
 import software.amazon.awscdk.services.ecs.AssetImageProps;
 import software.amazon.awscdk.services.ecs.AwsLogDriverMode;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.Capability;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.HealthCheck;
+import software.amazon.awscdk.services.ecs.LinuxParameters;
 import software.amazon.awscdk.services.ecs.LogDrivers;
 import software.amazon.awscdk.services.ecs.MountPoint;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
@@ -31,12 +34,23 @@ import software.constructs.Construct;
 
 /**
  * The bridge's task definition: one container built from whatsapp-bridge/Dockerfile, with the repository root as the
- * build context, at deploy time (synthesis only hashes the context, it needs no Docker); it runs as uid/gid 10001,
- * with the browser profile mounted from EFS.
+ * build context, at deploy time (synthesis only hashes the context, it needs no Docker); it runs as uid/gid 10001
+ * without Linux capabilities, with the browser profile mounted from EFS. Chromium's own sandbox is off: Fargate grants
+ * no capability that creates the namespaces it needs (docs/adr/0007-chromium-sandbox-on-fargate.md).
  */
 final class BridgeTask extends Construct {
     static final String CONTAINER = "bridge";
     static final String PROFILE_DIR = "/data/profile";
+    /** How long ECS waits after SIGTERM before SIGKILL. */
+    static final Duration STOP_TIMEOUT = Duration.seconds(60);
+    /**
+     * The bridge's whole graceful stop (SHUTDOWN_GRACE_SECONDS): 15 s below the stop timeout, left for the JVM's exit,
+     * the last log lines and tini.
+     */
+    static final int SHUTDOWN_BUDGET_SECONDS = 45;
+    /** Bridge settings that follow from this deployment; bridgeSettings cannot override them. */
+    static final List<String> SET_HERE =
+            List.of("SHUTDOWN_GRACE_SECONDS", "OUTBOUND_VISIBILITY_SECONDS", "CHROMIUM_NO_SANDBOX");
     /**
      * GET /healthz without curl in the image: bash's /dev/tcp. Failing three times in a row replaces the task.
      */
@@ -68,6 +82,7 @@ final class BridgeTask extends Construct {
             MessagingStack messaging,
             DataStack data) {
         super(scope, id);
+        refuseOverrides(config.bridgeSettings());
         InfraConfig.Bridge settings = config.bridge();
         this.definition = FargateTaskDefinition.Builder.create(this, "Definition")
                 .cpu(settings.cpu())
@@ -97,7 +112,8 @@ final class BridgeTask extends Construct {
                                 .retries(3)
                                 .startPeriod(Duration.seconds(180))
                                 .build())
-                        .stopTimeout(Duration.seconds(60))
+                        .stopTimeout(STOP_TIMEOUT)
+                        .linuxParameters(withoutCapabilities())
                         .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
                                 .logGroup(logs)
                                 .streamPrefix(CONTAINER)
@@ -134,11 +150,32 @@ final class BridgeTask extends Construct {
         env.put("CHANNEL", "whatsapp-web");
         env.put("PORT", String.valueOf(BridgeStack.PORT));
         env.put("PROFILE_DIR", PROFILE_DIR);
+        env.put("SHUTDOWN_GRACE_SECONDS", String.valueOf(SHUTDOWN_BUDGET_SECONDS));
+        env.put("OUTBOUND_VISIBILITY_SECONDS", String.valueOf(MessagingStack.OUTBOUND_VISIBILITY.toSeconds()));
+        // Fargate cannot give Chromium the user namespaces its sandbox needs (ADR 0007).
+        env.put("CHROMIUM_NO_SANDBOX", "true");
         String pairing = config.bridge().pairingNumber();
         if (pairing != null) {
             env.put("WHATSAPP_PAIRING_NUMBER", pairing);
         }
         return env;
+    }
+
+    /** The bridge runs as a non-root user and needs no Linux capability; without any, a setuid binary gains none. */
+    private LinuxParameters withoutCapabilities() {
+        LinuxParameters linux = LinuxParameters.Builder.create(this, "Linux").build();
+        linux.dropCapabilities(Capability.ALL);
+        return linux;
+    }
+
+    private static void refuseOverrides(Map<String, String> bridgeSettings) {
+        List<String> problems = SET_HERE.stream()
+                .filter(bridgeSettings::containsKey)
+                .map(name -> "bridgeSettings." + name + " is set by the deployment itself and cannot be overridden")
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InfraConfigException(problems);
+        }
     }
 
     FargateTaskDefinition definition() {

@@ -19,6 +19,14 @@ public interface OutboundQueue {
     /** The send failed: make the command visible again after {@code delay} (a retry with backoff). */
     void retryLater(Received received, Duration delay);
 
+    /**
+     * The command is still waiting its turn: keep it invisible for {@code duration} from now, so that it is not
+     * received again meanwhile. The same queue operation as {@link #retryLater} (SQS ChangeMessageVisibility).
+     */
+    default void extend(Received received, Duration duration) {
+        retryLater(received, duration);
+    }
+
     /** A received command, how often it was received, and the queue's handle to acknowledge it. */
     record Received(OutboundCommand command, int receiveCount, String receiptHandle) {}
 }

@@ -43,4 +43,12 @@ public interface Channel extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Closes within {@code within} at the latest (the rest of the process's shutdown budget), then returns even if the
+     * channel's worker is still finishing. Channels with nothing slow to close need not override it.
+     */
+    default void close(java.time.Duration within) {
+        close();
+    }
 }

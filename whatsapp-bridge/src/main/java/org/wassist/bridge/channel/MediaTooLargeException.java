@@ -6,7 +6,7 @@ public final class MediaTooLargeException extends ChannelException {
     private final long size;
 
     public MediaTooLargeException(long size, long limit) {
-        super("media of " + size + " bytes is over the limit of " + limit + " bytes", false);
+        super(Code.MEDIA_TOO_LARGE, "media of " + size + " bytes is over the limit of " + limit + " bytes", false);
         this.size = size;
     }
 

@@ -30,7 +30,8 @@ final class BrowserTask<T> {
      */
     void run(BrowserSession session) {
         if (System.nanoTime() - startBy > 0) {
-            future.completeExceptionally(new ChannelException("the browser was busy; not started in time", true));
+            future.completeExceptionally(new ChannelException(
+                    ChannelException.Code.TIMEOUT, "the browser was busy; not started in time", true));
             return;
         }
         try {
@@ -38,10 +39,14 @@ final class BrowserTask<T> {
         } catch (ChannelException e) {
             future.completeExceptionally(e);
         } catch (PlaywrightException e) {
-            future.completeExceptionally(new ChannelException("page call failed: " + firstLine(e), true, e));
+            future.completeExceptionally(new ChannelException(
+                    ChannelException.Code.PAGE_ERROR, "page call failed: " + firstLine(e), true, e));
         } catch (RuntimeException e) {
-            future.completeExceptionally(
-                    new ChannelException("page call failed: " + e.getClass().getSimpleName(), true, e));
+            future.completeExceptionally(new ChannelException(
+                    ChannelException.Code.PAGE_ERROR,
+                    "page call failed: " + e.getClass().getSimpleName(),
+                    true,
+                    e));
         }
     }
 
@@ -52,6 +57,6 @@ final class BrowserTask<T> {
     }
 
     void abandon(String reason) {
-        future.completeExceptionally(new ChannelException(reason, true));
+        future.completeExceptionally(new ChannelException(ChannelException.Code.UNAVAILABLE, reason, true));
     }
 }

@@ -133,13 +133,15 @@ final class PageCommands {
         if (!r.path("ok").asBoolean()) {
             String error = Redact.safe(r.path("error").asText("the page gave no result"));
             throw new ChannelException(
-                    "WhatsApp Web refused: " + error, r.path("retryable").asBoolean(true));
+                    ChannelException.Code.REFUSED,
+                    "WhatsApp Web refused: " + error,
+                    r.path("retryable").asBoolean(true));
         }
     }
 
     private static MediaStore.StoredMedia require(MediaStore.@Nullable StoredMedia media) throws ChannelException {
         if (media == null) {
-            throw new ChannelException("media command without media", false);
+            throw new ChannelException(ChannelException.Code.INVALID, "media command without media", false);
         }
         return media;
     }

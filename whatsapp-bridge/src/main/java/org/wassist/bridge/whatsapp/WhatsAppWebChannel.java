@@ -92,7 +92,8 @@ public final class WhatsAppWebChannel implements Channel {
     @Override
     public void perform(OutboundCommand command, MediaStore.@Nullable StoredMedia media) throws ChannelException {
         if (!tracker.status().ready()) {
-            throw new ChannelException("the WhatsApp session is not connected", true);
+            throw new ChannelException(
+                    ChannelException.Code.NOT_CONNECTED, "the WhatsApp session is not connected", true);
         }
         submit(s -> {
             // On the browser thread, so the id is on file before a catch-up can list the message.
@@ -107,7 +108,7 @@ public final class WhatsAppWebChannel implements Channel {
 
     private <T> T submit(BrowserTask.Work<T> work) throws ChannelException {
         if (closed) {
-            throw new ChannelException("the channel is closed", true);
+            throw new ChannelException(ChannelException.Code.UNAVAILABLE, "the channel is closed", true);
         }
         BrowserTask<T> task = new BrowserTask<>(work, System.nanoTime() + sendTimeout.toNanos());
         tasks.add(task);
@@ -117,12 +118,13 @@ public final class WhatsAppWebChannel implements Channel {
             if (e.getCause() instanceof ChannelException ce) {
                 throw ce;
             }
-            throw new ChannelException("browser task failed", true, e);
+            throw new ChannelException(ChannelException.Code.PAGE_ERROR, "browser task failed", true, e);
         } catch (TimeoutException e) {
-            throw new ChannelException("the browser did not answer in time", true, e);
+            throw new ChannelException(ChannelException.Code.TIMEOUT, "the browser did not answer in time", true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ChannelException("interrupted while waiting for the browser", true, e);
+            throw new ChannelException(
+                    ChannelException.Code.INTERRUPTED, "interrupted while waiting for the browser", true, e);
         }
     }
 
@@ -146,21 +148,27 @@ public final class WhatsAppWebChannel implements Channel {
         return tracker.prompt();
     }
 
-    /** Stops the browser thread after its current task and closes the browser. */
+    /** Stops the browser thread after its current task and closes the browser, waiting up to 30 s. */
     @Override
     public void close() {
+        close(STOP_WAIT);
+    }
+
+    /** As {@link #close()}, waiting at most {@code within} for the browser to close. */
+    @Override
+    public void close(Duration within) {
         if (closed) {
             return;
         }
         closed = true;
         loop.stop();
         try {
-            thread.join(STOP_WAIT.toMillis());
+            thread.join(Math.max(1, within.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            LOG.warn("the browser thread did not stop within {} s", STOP_WAIT.toSeconds());
+            LOG.warn("the browser thread did not stop within {} ms", within.toMillis());
         }
         journal.close();
     }

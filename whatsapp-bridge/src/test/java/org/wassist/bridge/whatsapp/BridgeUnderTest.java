@@ -47,8 +47,12 @@ final class BridgeUnderTest implements AutoCloseable {
     }
 
     BridgeUnderTest(Path tempRoot, WhatsAppSettings wa, Parts parts) {
+        this(tempRoot, wa, parts, settings(tempRoot));
+    }
+
+    /** With other bridge settings than the fast ones of {@link #settings(Path)}. */
+    BridgeUnderTest(Path tempRoot, WhatsAppSettings wa, Parts parts, BridgeSettings settings) {
         this.temp = TempDirectory.create(tempRoot);
-        BridgeSettings settings = settings(tempRoot);
         this.channel = new WhatsAppWebChannel(
                 wa,
                 temp,
