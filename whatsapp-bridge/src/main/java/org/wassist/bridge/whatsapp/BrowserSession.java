@@ -72,9 +72,10 @@ final class BrowserSession implements AutoCloseable {
                 s.node().toString(),
                 "TMPDIR",
                 DriverDirectory.ensure().toString(),
-                // The driver only relays protocol messages; a small heap keeps its memory flat.
+                // The driver only relays protocol messages; a small heap keeps its memory flat, and one V8 worker
+                // thread instead of one per core saves their malloc arenas (about 3 MB).
                 "NODE_OPTIONS",
-                "--max-old-space-size=64 --max-semi-space-size=1");
+                "--max-old-space-size=64 --max-semi-space-size=1 --v8-pool-size=1");
     }
 
     private static BrowserType.LaunchPersistentContextOptions launchOptions(

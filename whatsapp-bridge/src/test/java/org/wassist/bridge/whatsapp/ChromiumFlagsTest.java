@@ -44,6 +44,20 @@ class ChromiumFlagsTest {
     }
 
     @Test
+    void theMemoryAndHardeningSwitchesArePassed() {
+        assertThat(ChromiumFlags.args(null))
+                .contains(
+                        "--renderer-process-limit=1",
+                        "--in-process-gpu",
+                        "--disable-gpu",
+                        "--disable-software-rasterizer",
+                        "--disable-breakpad",
+                        "--deny-permission-prompts")
+                .doesNotContain("--no-sandbox", "--no-zygote", "--single-process", "--disable-site-isolation-trials")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void noFeatureIsBothEnabledAndDisabled() {
         List<String> args = ChromiumFlags.args(null);
 
