@@ -50,6 +50,19 @@ final class BridgeUnderTest implements AutoCloseable {
         this(tempRoot, wa, parts, settings(tempRoot));
     }
 
+    /**
+     * A bridge on the stand-in queues and bucket ({@link Stack}), with its temp root and profile under {@code dir},
+     * linked to the imitation page by a QR scan: connected when this returns.
+     */
+    static BridgeUnderTest linked(Path dir, FakeWhatsApp wa) {
+        BridgeUnderTest bridge = new BridgeUnderTest(
+                dir.resolve("tmp"), whatsApp(dir.resolve("profile"), wa.url(""), null), Stack.parts());
+        bridge.awaitState("unpaired");
+        wa.command("scan");
+        bridge.awaitState("connected");
+        return bridge;
+    }
+
     /** With other bridge settings than the fast ones of {@link #settings(Path)}. */
     BridgeUnderTest(Path tempRoot, WhatsAppSettings wa, Parts parts, BridgeSettings settings) {
         this.temp = TempDirectory.create(tempRoot);

@@ -37,11 +37,7 @@ class InboundIT {
     void linked() {
         Stack.inbound(e -> false, 1, Duration.ofSeconds(1));
         wa = new FakeWhatsApp();
-        bridge = new BridgeUnderTest(
-                dir.resolve("tmp"), BridgeUnderTest.whatsApp(dir.resolve("profile"), wa.url(""), null), Stack.parts());
-        bridge.awaitState("unpaired");
-        wa.command("scan");
-        bridge.awaitState("connected");
+        bridge = BridgeUnderTest.linked(dir, wa);
     }
 
     @AfterAll

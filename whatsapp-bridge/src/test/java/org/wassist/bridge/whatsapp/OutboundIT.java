@@ -32,11 +32,7 @@ class OutboundIT {
     @BeforeAll
     void linked() {
         wa = new FakeWhatsApp();
-        bridge = new BridgeUnderTest(
-                dir.resolve("tmp"), BridgeUnderTest.whatsApp(dir.resolve("profile"), wa.url(""), null), Stack.parts());
-        bridge.awaitState("unpaired");
-        wa.command("scan");
-        bridge.awaitState("connected");
+        bridge = BridgeUnderTest.linked(dir, wa);
     }
 
     @AfterAll
