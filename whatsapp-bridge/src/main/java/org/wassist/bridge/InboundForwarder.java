@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,7 +49,9 @@ final class InboundForwarder implements InboundSink {
     private final BlockingQueue<InboundMessage> queue;
     private final Thread thread;
     private final CountDownLatch stop = new CountDownLatch(1);
-    private final AtomicLong dropped = new AtomicLong();
+    private final int capacity;
+    private final AtomicBoolean refusing = new AtomicBoolean();
+    private final AtomicLong refused = new AtomicLong();
     private volatile @Nullable Instant giveUpAt;
     private final java.util.concurrent.atomic.AtomicInteger failuresInARow =
             new java.util.concurrent.atomic.AtomicInteger();
@@ -67,22 +70,32 @@ final class InboundForwarder implements InboundSink {
         this.maxBytes = settings.mediaMaxBytes();
         this.clock = clock;
         this.pseudonyms = pseudonyms;
-        this.queue = new ArrayBlockingQueue<>(settings.inboundBuffer());
+        this.capacity = settings.inboundBuffer();
+        this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = new Thread(this::run, "bridge-inbound");
     }
 
     /**
-     * Enqueues without blocking. When the buffer is full (the queue has been unreachable for long) the message is not
-     * kept: it was not journaled as delivered, so the channel's catch-up after the next reconnect offers it again.
+     * Enqueues without blocking. When the buffer is full (the queue has been unreachable for long) the message is
+     * refused, and so is every later one until the buffer has drained: the channel keeps them and offers them again,
+     * oldest first, once {@link Channel#inboundResumed()} tells it there is room, so a chat's messages stay in order.
      */
     @Override
-    public void accept(InboundMessage message) {
-        if (!queue.offer(message)) {
-            dropped.incrementAndGet();
-            LOG.error(
-                    "inbound buffer full; message {} left for the next catch-up",
-                    pseudonyms.message(message.envelope().messageId()));
+    public boolean accept(InboundMessage message) {
+        if (!refusing.get() && queue.offer(message)) {
+            return true;
         }
+        refused.incrementAndGet();
+        if (refusing.compareAndSet(false, true)) {
+            LOG.error(
+                    "inbound buffer full ({} messages); refusing inbound messages until it has drained, then the"
+                            + " channel offers them again",
+                    capacity);
+        }
+        LOG.debug(
+                "inbound message {} refused",
+                pseudonyms.message(message.envelope().messageId()));
+        return false;
     }
 
     void start() {
@@ -101,16 +114,12 @@ final class InboundForwarder implements InboundSink {
                 : ReadinessCheck.Result.failing(n + " failure(s) in a row, last " + lastFailure);
     }
 
-    long dropped() {
-        return dropped.get();
-    }
-
     private void run() {
         while (stop.getCount() > 0 || (!queue.isEmpty() && !pastGrace())) {
             try {
                 InboundMessage m = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (m != null) {
-                    forward(m);
+                if (m == null || forward(m)) {
+                    resumeWhenDrained();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -121,7 +130,22 @@ final class InboundForwarder implements InboundSink {
         }
     }
 
-    void forward(InboundMessage m) throws InterruptedException {
+    /**
+     * After refusing messages: once everything buffered was published (so the queue accepts again), take messages
+     * again and have the channel offer the refused ones.
+     */
+    private void resumeWhenDrained() {
+        if (refusing.get() && queue.isEmpty() && stop.getCount() > 0) {
+            refusing.set(false);
+            LOG.warn(
+                    "inbound buffer drained after refusing {} message(s); the channel offers them again",
+                    refused.getAndSet(0));
+            channel.inboundResumed();
+        }
+    }
+
+    /** Publishes one message; false when it was given up (stopping, past the grace period). */
+    boolean forward(InboundMessage m) throws InterruptedException {
         Envelope e = m.envelope();
         MediaDownload download = m.media();
         if (download != null) {
@@ -129,7 +153,7 @@ final class InboundForwarder implements InboundSink {
         }
         Envelope finalEnvelope = e;
         if (!retry("publish", () -> publisher.publish(finalEnvelope))) {
-            return;
+            return false;
         }
         channel.delivered(finalEnvelope);
         LOG.info(
@@ -137,6 +161,7 @@ final class InboundForwarder implements InboundSink {
                 e.type(),
                 pseudonyms.message(e.messageId()),
                 pseudonyms.chat(e.chatId()));
+        return true;
     }
 
     private Media store(Envelope e, MediaDownload d) throws InterruptedException {

@@ -25,7 +25,6 @@ final class BrowserLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserLoop.class);
     private static final Duration MARK_EVERY = Duration.ofMinutes(5);
     private static final Duration TAKEOVER_AFTER = Duration.ofSeconds(30);
-    private static final int CATCH_UP_LIMIT = 500;
 
     private final WhatsAppSettings settings;
     private final Path temp;
@@ -38,7 +37,9 @@ final class BrowserLoop implements Runnable {
     private final ConcurrentLinkedQueue<String> pageEvents = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> navigations = new ConcurrentLinkedQueue<>();
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final CatchUp catchUp;
     private volatile long heartbeat = System.nanoTime();
+    private volatile boolean resumed;
     private boolean catchUpDue;
     private @Nullable Instant lastMark;
     private @Nullable Instant lastPairingCode;
@@ -62,6 +63,7 @@ final class BrowserLoop implements Runnable {
         this.events = events;
         this.tasks = tasks;
         this.clock = clock;
+        this.catchUp = new CatchUp(events, journal, settings.catchUpMaxAge(), () -> heartbeat = System.nanoTime());
         events.onStateChange(this::stateChanged);
     }
 
@@ -96,6 +98,7 @@ final class BrowserLoop implements Runnable {
         while (stop.getCount() > 0) {
             heartbeat = System.nanoTime();
             drainNavigations(s);
+            resumeInbound(s);
             drainEvents();
             runTasks(s);
             housekeeping(s);
@@ -135,6 +138,22 @@ final class BrowserLoop implements Runnable {
         }
     }
 
+    /**
+     * The inbound sink has room again after refusing messages: offer them again before any newer live event, so that
+     * a chat's messages stay in order.
+     */
+    private void resumeInbound(BrowserSession s) {
+        if (resumed) {
+            resumed = false;
+            catchUp.run(s, clock.instant(), false);
+        }
+    }
+
+    /** Called on the publishing thread; the browser thread runs the catch-up at its next cycle. */
+    void inboundResumed() {
+        resumed = true;
+    }
+
     private void housekeeping(BrowserSession s) {
         Instant now = clock.instant();
         Instant hello = helloDeadline;
@@ -144,10 +163,10 @@ final class BrowserLoop implements Runnable {
         }
         if (catchUpDue) {
             catchUpDue = false;
-            catchUp(s, now);
+            catchUp.run(s, now, true);
         }
         if (tracker.state() == SessionState.CONNECTED && (lastMark == null || now.isAfter(lastMark.plus(MARK_EVERY)))) {
-            journal.connectedAt(now);
+            journal.connectedAt(events.ledger().handledUntil(now));
             lastMark = now;
         }
         pairingCode(s, now);
@@ -161,25 +180,6 @@ final class BrowserLoop implements Runnable {
         conflictSince = state == SessionState.CONFLICT ? clock.instant() : null;
         if (state != SessionState.UNPAIRED && state != SessionState.LOGGED_OUT) {
             lastPairingCode = null;
-        }
-    }
-
-    private void catchUp(BrowserSession s, Instant now) {
-        Instant since = PageEvents.catchUpSince(journal.watermark().orElse(null), now, settings.catchUpMaxAge());
-        if (since == null) {
-            LOG.info("no journal yet (first link): no catch-up of older messages");
-            return;
-        }
-        try {
-            JsonNode recent = PageCommands.call(
-                    s, "recent", PageCommands.args("sinceSeconds", since.getEpochSecond(), "limit", CATCH_UP_LIMIT));
-            int n = events.catchUp(recent);
-            LOG.info(
-                    "catch-up after connect: {} message(s) not yet delivered, of {} since the watermark",
-                    n,
-                    recent.size());
-        } catch (PlaywrightException e) {
-            LOG.warn("catch-up failed: {}", firstLine(e));
         }
     }
 
@@ -233,11 +233,5 @@ final class BrowserLoop implements Runnable {
 
     void stop() {
         stop.countDown();
-    }
-
-    private static String firstLine(RuntimeException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return Redact.safe(nl < 0 ? m : m.substring(0, nl));
     }
 }

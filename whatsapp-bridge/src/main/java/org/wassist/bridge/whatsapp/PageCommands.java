@@ -104,7 +104,10 @@ final class PageCommands {
         return call(s, op, a);
     }
 
-    /** Fetches an inbound message's media through the page, refusing more than {@code maxBytes}. */
+    /**
+     * Fetches an inbound message's media through the page. The page refuses media over {@code maxBytes} before any
+     * chunk is transferred; a size over it that the page still reports as fine is refused here, unread.
+     */
     static byte[] download(BrowserSession s, String messageId, long maxBytes) throws ChannelException {
         JsonNode r = call(s, "download", args("messageId", messageId, "maxBytes", maxBytes));
         if (r.path("tooLarge").asBoolean()) {
@@ -112,10 +115,13 @@ final class PageCommands {
         }
         check(r);
         long handle = r.path("handle").asLong();
-        int size = r.path("size").asInt();
+        long size = r.path("size").asLong();
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-            for (int off = 0; off < size; off += CHUNK) {
+            if (size > maxBytes) {
+                throw new MediaTooLargeException(size, maxBytes);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) size);
+            for (long off = 0; off < size; off += CHUNK) {
                 Object b64 = s.call("chunk", args("handle", handle, "offset", off, "length", CHUNK));
                 out.writeBytes(Base64.getDecoder().decode(String.valueOf(b64)));
             }

@@ -3,13 +3,7 @@ package org.wassist.bridge.whatsapp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,7 +20,6 @@ import org.wassist.observability.Pseudonyms;
  */
 final class PageEvents {
     private static final Logger LOG = LoggerFactory.getLogger(PageEvents.class);
-    private static final int SEEN = 20_000;
 
     private final SessionTracker tracker;
     private final SessionJournal journal;
@@ -34,14 +27,7 @@ final class PageEvents {
     private final Clock clock;
     private final Pseudonyms pseudonyms;
     private final MediaFetcher fetcher;
-    private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > SEEN;
-        }
-    });
+    private final InboundLedger ledger = new InboundLedger();
     private volatile @Nullable InboundSink sink;
     private @Nullable Consumer<SessionState> onState;
 
@@ -67,6 +53,10 @@ final class PageEvents {
 
     void sink(InboundSink value) {
         this.sink = value;
+    }
+
+    InboundLedger ledger() {
+        return ledger;
     }
 
     void onStateChange(Consumer<SessionState> listener) {
@@ -159,7 +149,10 @@ final class PageEvents {
         }
     }
 
-    /** A live or caught-up message; returns true when it was handed to the sink. */
+    /**
+     * A live or caught-up message; returns true when the sink took it. A message the sink refused is not recorded as
+     * handed on, so the catch-up after the sink has room again offers it once more.
+     */
     boolean message(JsonNode m) {
         MessageNormaliser.Result r = MessageNormaliser.normalise(m);
         MessageNormaliser.Normalised n = r.message();
@@ -174,12 +167,15 @@ final class PageEvents {
             return false;
         }
         InboundSink s = sink;
-        if (s == null || seen.contains(id) || journal.contains(id)) {
+        if (s == null || ledger.handedOn(id) || journal.contains(id)) {
             return false;
         }
-        seen.add(id);
         MessageNormaliser.MediaRef ref = n.media();
-        s.accept(new InboundMessage(n.envelope(), ref == null ? null : new PageMediaDownload(ref, fetcher)));
+        if (!s.accept(new InboundMessage(n.envelope(), ref == null ? null : new PageMediaDownload(ref, fetcher)))) {
+            ledger.refused(n.envelope().timestamp());
+            return false;
+        }
+        ledger.took(id, n.envelope().timestamp());
         LOG.debug("inbound message {} handed on", pseudonyms.message(id));
         return true;
     }
@@ -193,16 +189,6 @@ final class PageEvents {
             }
         }
         return n;
-    }
-
-    /** Where the catch-up starts: the journal's watermark minus a slack, bounded by the maximum age. */
-    static @Nullable Instant catchUpSince(@Nullable Instant watermark, Instant now, Duration maxAge) {
-        if (watermark == null) {
-            return null;
-        }
-        Instant since = watermark.minus(Duration.ofMinutes(10));
-        Instant oldest = now.minus(maxAge);
-        return since.isBefore(oldest) ? oldest : since;
     }
 
     /** The page or browser went away; the loop restarts the browser. */

@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 final class SessionJournal implements AutoCloseable {
     static final String FILE = "wassist-journal.log";
     static final int MAX_IDS = 20_000;
-    /** Twenty times what one catch-up lists (500 messages): the replies a catch-up can see are all recent sends. */
+    /** Twenty times a catch-up page (500 messages): the replies a catch-up can see are mostly recent sends. */
     static final int MAX_SENT = 10_000;
 
     private final Path file;
