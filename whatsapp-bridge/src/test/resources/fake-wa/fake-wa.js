@@ -75,11 +75,16 @@
     const m = new Model(Object.assign({}, raw, { isNewMsg }));
     delete m.mediaB64;
     m.id = Object.assign({}, raw.id);
-    m.mediaData = { mediaStage: raw.directPath ? 'RESOLVED' : undefined };
+    m.mediaData = { mediaStage: raw.mediaStage || (raw.directPath ? 'RESOLVED' : undefined) };
     m.msgContextInfo = function () {
       return { quotedMsg: { type: this.type, body: this.body }, quotedStanzaID: this.id.id, quotedParticipant: this.author || this.from };
     };
-    m.downloadMedia = async () => { m.mediaData.mediaStage = 'RESOLVED'; };
+    // Resolving may tell a size the message did not have (`sizeOnResolve`).
+    m.downloadMedia = async () => {
+      record('downloadMedia', { directPath: raw.directPath });
+      if (raw.sizeOnResolve) m.size = raw.sizeOnResolve;
+      m.mediaData.mediaStage = 'RESOLVED';
+    };
     if (raw.mediaB64) {
       const bin = atob(raw.mediaB64);
       const bytes = new Uint8Array(bin.length);
@@ -267,7 +272,7 @@
     enterCode: () => link(),
     rotateQr: () => rotate(),
     receive: (c) => receive(c.msg, true, true),
-    storeOnly: (c) => { const h = load(LS_HISTORY, []); h.push(c.msg); save(LS_HISTORY, h); },
+    storeOnly: (c) => { const h = load(LS_HISTORY, []); h.push(...(c.msgs || [c.msg])); save(LS_HISTORY, h); },
     offline: (c) => { const o = load(LS_OFFLINE, []); o.push(c.msg); save(LS_OFFLINE, o); },
     lid: (c) => { const l = load(LS_LIDS, {}); l[c.lid] = c.pn; save(LS_LIDS, l); },
     fail: (c) => { failures[c.target] = c.times; },

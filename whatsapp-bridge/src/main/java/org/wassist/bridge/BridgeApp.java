@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wassist.bridge.channel.Channel;
 import org.wassist.bridge.http.HttpFront;
-import org.wassist.bridge.http.Readiness;
 import org.wassist.bridge.http.ReadinessCheck;
 import org.wassist.inbound.InboundPublisher;
 import org.wassist.media.MediaStore;
@@ -35,8 +34,7 @@ public final class BridgeApp implements AutoCloseable {
     private final TempDirectory temp;
     private final InboundForwarder forwarder;
     private final OutboundPump pump;
-    private final HttpFront http;
-    private final EmfMetrics metrics;
+    private final Monitoring monitoring;
     private final Object lifecycle = new Object();
     private boolean started;
     private boolean closed;
@@ -52,15 +50,8 @@ public final class BridgeApp implements AutoCloseable {
         this.temp = b.temp == null ? TempDirectory.create(settings.tempRoot()) : b.temp;
         this.forwarder = new InboundForwarder(channel, publisher, media, settings, clock, pseudonyms);
         this.pump = new OutboundPump(channel, outbound, media, settings, clock, pseudonyms, b.sleeper);
-        List<ReadinessCheck> checks = new ArrayList<>();
-        checks.add(new ChannelCheck(channel));
-        checks.add(ReadinessCheck.of("inbound-publishing", forwarder::publishing));
-        checks.addAll(b.checks);
-        Readiness readiness = new Readiness(checks, settings.readinessTimeout());
-        Liveness liveness = new Liveness(channel, forwarder, pump, clock);
-        this.http = new HttpFront(
-                settings.port(), readiness, liveness::problems, channel::loginPrompt, settings.qrPageToken(), b.routes);
-        this.metrics = new EmfMetrics(b.metricsOut, clock, settings.metricsInterval(), readiness, channel);
+        this.monitoring = Monitoring.of(
+                new Monitoring.Watched(settings, channel, forwarder, pump, clock, b.checks, b.routes, b.metricsOut));
     }
 
     /** The part of the budget kept for closing the channel (the browser flushes its profile): a third, at most 15 s. */
@@ -81,17 +72,17 @@ public final class BridgeApp implements AutoCloseable {
             }
             started = true;
         }
-        http.start();
+        monitoring.http().start();
         forwarder.start();
         channel.start(forwarder);
         pump.start();
-        metrics.start();
-        LOG.info("bridge started: HTTP on port {}", http.port());
+        monitoring.metrics().start();
+        LOG.info("bridge started: HTTP on port {}", monitoring.http().port());
     }
 
     /** The bound HTTP port (settings may ask for 0 = any free port). */
     public int port() {
-        return http.port();
+        return monitoring.http().port();
     }
 
     /** The per-process temp directory (removed by {@link #close()}). */
@@ -118,11 +109,11 @@ public final class BridgeApp implements AutoCloseable {
         Deadline work = end.before(channelShare(settings.shutdownGrace()));
         pump.close(work);
         forwarder.close(work);
-        metrics.close();
+        monitoring.metrics().close();
         try {
             channel.close(end.remaining());
         } finally {
-            http.close();
+            monitoring.http().close();
             temp.close();
         }
         LOG.info("bridge stopped");

@@ -3,6 +3,7 @@ package org.wassist.bridge;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.wassist.config.Secret;
 
@@ -83,15 +84,8 @@ public record BridgeSettings(
 
         /** No waiting at all: for tests and the simulator. */
         public static Pacing none() {
-            return new Pacing(
-                    Duration.ZERO,
-                    Duration.ZERO,
-                    Duration.ZERO,
-                    Duration.ZERO,
-                    Duration.ZERO,
-                    Duration.ZERO,
-                    Duration.ZERO,
-                    Duration.ZERO);
+            Duration zero = Duration.ZERO;
+            return new Pacing(zero, zero, zero, zero, zero, zero, zero, zero);
         }
     }
 
@@ -156,100 +150,68 @@ public record BridgeSettings(
     }
 
     public BridgeSettings withPort(int newPort) {
-        return new BridgeSettings(
-                newPort,
-                mediaMaxBytes,
-                pacing,
-                outbound,
-                tempRoot,
-                qrPageToken,
-                readinessTimeout,
-                shutdownGrace,
-                metricsInterval,
-                inboundBuffer);
+        return with(c -> c.port = newPort);
     }
 
     public BridgeSettings withPacing(Pacing newPacing) {
-        return new BridgeSettings(
-                port,
-                mediaMaxBytes,
-                newPacing,
-                outbound,
-                tempRoot,
-                qrPageToken,
-                readinessTimeout,
-                shutdownGrace,
-                metricsInterval,
-                inboundBuffer);
+        return with(c -> c.pacing = newPacing);
     }
 
     public BridgeSettings withOutbound(Outbound newOutbound) {
-        return new BridgeSettings(
-                port,
-                mediaMaxBytes,
-                pacing,
-                newOutbound,
-                tempRoot,
-                qrPageToken,
-                readinessTimeout,
-                shutdownGrace,
-                metricsInterval,
-                inboundBuffer);
+        return with(c -> c.outbound = newOutbound);
     }
 
     public BridgeSettings withTempRoot(Path newTempRoot) {
-        return new BridgeSettings(
-                port,
-                mediaMaxBytes,
-                pacing,
-                outbound,
-                newTempRoot,
-                qrPageToken,
-                readinessTimeout,
-                shutdownGrace,
-                metricsInterval,
-                inboundBuffer);
+        return with(c -> c.tempRoot = newTempRoot);
     }
 
     public BridgeSettings withQrPageToken(@Nullable Secret token) {
-        return new BridgeSettings(
-                port,
-                mediaMaxBytes,
-                pacing,
-                outbound,
-                tempRoot,
-                token,
-                readinessTimeout,
-                shutdownGrace,
-                metricsInterval,
-                inboundBuffer);
+        return with(c -> c.qrPageToken = token);
     }
 
     public BridgeSettings withMediaMaxBytes(long newMax) {
-        return new BridgeSettings(
-                port,
-                newMax,
-                pacing,
-                outbound,
-                tempRoot,
-                qrPageToken,
-                readinessTimeout,
-                shutdownGrace,
-                metricsInterval,
-                inboundBuffer);
+        return with(c -> c.mediaMaxBytes = newMax);
     }
 
     public BridgeSettings withMetricsInterval(Duration newInterval) {
+        return with(c -> c.metricsInterval = newInterval);
+    }
+
+    public BridgeSettings withInboundBuffer(int newBuffer) {
+        return with(c -> c.inboundBuffer = newBuffer);
+    }
+
+    /** A copy with what {@code change} sets; the one place that lists every component for copying. */
+    private BridgeSettings with(Consumer<Copy> change) {
+        Copy c = new Copy();
+        change.accept(c);
         return new BridgeSettings(
-                port,
-                mediaMaxBytes,
-                pacing,
-                outbound,
-                tempRoot,
-                qrPageToken,
-                readinessTimeout,
-                shutdownGrace,
-                newInterval,
-                inboundBuffer);
+                c.port,
+                c.mediaMaxBytes,
+                c.pacing,
+                c.outbound,
+                c.tempRoot,
+                c.qrPageToken,
+                c.readinessTimeout,
+                c.shutdownGrace,
+                c.metricsInterval,
+                c.inboundBuffer);
+    }
+
+    /** The components of a copy being made: this record's, until a {@code with…} method sets one. */
+    private final class Copy {
+        int port = BridgeSettings.this.port;
+        long mediaMaxBytes = BridgeSettings.this.mediaMaxBytes;
+        Pacing pacing = BridgeSettings.this.pacing;
+        Outbound outbound = BridgeSettings.this.outbound;
+        Path tempRoot = BridgeSettings.this.tempRoot;
+
+        @Nullable
+        Secret qrPageToken = BridgeSettings.this.qrPageToken;
+
+        Duration readinessTimeout = BridgeSettings.this.readinessTimeout;
+        Duration shutdownGrace = BridgeSettings.this.shutdownGrace;
+        Duration metricsInterval = BridgeSettings.this.metricsInterval;
+        int inboundBuffer = BridgeSettings.this.inboundBuffer;
     }
 }

@@ -71,30 +71,47 @@ public final class BridgeWiring {
         }
     }
 
+    /**
+     * The channel checks the profile directory and may refuse it: then, and on any other failure before the app owns
+     * them, the channel and the temp directory are closed here, so a refused start leaves nothing behind.
+     */
     private static BridgeApp app(
             AppConfig config, BridgeSettings settings, WhatsAppSettings wa, AwsClients aws, PrintStream terminal) {
         Pseudonyms pseudonyms = pseudonyms(config.pseudonymKey());
         if (settings.qrPageToken() == null) {
             LOG.warn("QR_PAGE_TOKEN is not set: the /qr page is disabled; link on a terminal or set the token");
         }
-        TempDirectory temp = TempDirectory.create(settings.tempRoot());
         Clock clock = Clock.systemUTC();
+        TempDirectory temp = TempDirectory.create(settings.tempRoot());
+        WhatsAppWebChannel channel = null;
+        try {
+            channel = new WhatsAppWebChannel(wa, temp, settings.outbound().sendTimeout(), clock, pseudonyms, terminal);
+            return aws(BridgeApp.builder(), config, settings, aws)
+                    .channel(channel)
+                    .clock(clock)
+                    .pseudonyms(pseudonyms)
+                    .tempDirectory(temp)
+                    .build();
+        } catch (RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            temp.close();
+            throw e;
+        }
+    }
+
+    /** The settings and the AWS side: queues, bucket, and the queues' readiness checks. */
+    private static BridgeApp.Builder aws(
+            BridgeApp.Builder b, AppConfig config, BridgeSettings settings, AwsClients aws) {
         String inbound = config.infra().require("INBOUND_QUEUE_URL");
         String outbound = config.infra().require("OUTBOUND_QUEUE_URL");
-        WhatsAppWebChannel channel =
-                new WhatsAppWebChannel(wa, temp, settings.outbound().sendTimeout(), clock, pseudonyms, terminal);
-        return BridgeApp.builder()
-                .settings(settings)
-                .channel(channel)
+        return b.settings(settings)
                 .publisher(new SqsInboundPublisher(aws.sqs(), inbound))
                 .outbound(new SqsOutboundQueue(aws.sqs(), outbound))
                 .media(new S3MediaStore(aws.s3(), config.infra().require("MEDIA_BUCKET")))
-                .clock(clock)
-                .pseudonyms(pseudonyms)
-                .tempDirectory(temp)
                 .readinessCheck(queueCheck("inbound-queue", aws.sqs(), inbound, settings.readinessTimeout()))
-                .readinessCheck(queueCheck("outbound-queue", aws.sqs(), outbound, settings.readinessTimeout()))
-                .build();
+                .readinessCheck(queueCheck("outbound-queue", aws.sqs(), outbound, settings.readinessTimeout()));
     }
 
     /**

@@ -26,24 +26,8 @@ public final class SettingsReader {
     static BridgeSettings bridge(Map<String, String> env) {
         SettingsReader r = new SettingsReader(env);
         BridgeSettings d = BridgeSettings.defaults();
-        BridgeSettings.Pacing p = d.pacing();
-        BridgeSettings.Pacing pacing = new BridgeSettings.Pacing(
-                r.millis("PACING_GLOBAL_MS", p.globalInterval(), 60_000),
-                r.millis("PACING_CHAT_MS", p.chatInterval(), 600_000),
-                r.millis("PACING_JITTER_MS", p.jitter(), 60_000),
-                r.millis("TYPING_MS_PER_CHAR", p.typingPerChar(), 1000),
-                r.millis("TYPING_MIN_MS", p.typingMin(), 30_000),
-                r.millis("TYPING_MAX_MS", p.typingMax(), 30_000),
-                r.seconds("RECONNECT_QUIET_SECONDS", p.reconnectQuiet(), 3600),
-                r.seconds("RECONNECT_WARMUP_SECONDS", p.reconnectWarmup(), 3600));
-        BridgeSettings.Outbound o = d.outbound();
-        BridgeSettings.Outbound outbound = new BridgeSettings.Outbound(
-                r.integer("OUTBOUND_BATCH_SIZE", o.batchSize(), 1, 10),
-                r.seconds("OUTBOUND_WAIT_SECONDS", o.longPoll(), 20),
-                r.seconds("SEND_RETRY_BASE_SECONDS", o.retryBase(), 3600),
-                r.seconds("SEND_RETRY_MAX_SECONDS", o.retryMax(), 43_200),
-                r.seconds("SEND_TIMEOUT_SECONDS", o.sendTimeout(), 600),
-                r.seconds("OUTBOUND_VISIBILITY_SECONDS", o.visibility(), 10, 43_200));
+        BridgeSettings.Pacing pacing = pacing(r, d.pacing());
+        BridgeSettings.Outbound outbound = outbound(r, d.outbound());
         BridgeSettings s = new BridgeSettings(
                 r.integer("PORT", d.port(), 0, 65_535),
                 // MEDIA_MAX_MB is shared with the router, which quotes the limit to users (error E203).
@@ -58,6 +42,28 @@ public final class SettingsReader {
                 r.integer("INBOUND_BUFFER", d.inboundBuffer(), 1, 100_000));
         r.failOnProblems();
         return s;
+    }
+
+    private static BridgeSettings.Pacing pacing(SettingsReader r, BridgeSettings.Pacing p) {
+        return new BridgeSettings.Pacing(
+                r.millis("PACING_GLOBAL_MS", p.globalInterval(), 60_000),
+                r.millis("PACING_CHAT_MS", p.chatInterval(), 600_000),
+                r.millis("PACING_JITTER_MS", p.jitter(), 60_000),
+                r.millis("TYPING_MS_PER_CHAR", p.typingPerChar(), 1000),
+                r.millis("TYPING_MIN_MS", p.typingMin(), 30_000),
+                r.millis("TYPING_MAX_MS", p.typingMax(), 30_000),
+                r.seconds("RECONNECT_QUIET_SECONDS", p.reconnectQuiet(), 3600),
+                r.seconds("RECONNECT_WARMUP_SECONDS", p.reconnectWarmup(), 3600));
+    }
+
+    private static BridgeSettings.Outbound outbound(SettingsReader r, BridgeSettings.Outbound o) {
+        return new BridgeSettings.Outbound(
+                r.integer("OUTBOUND_BATCH_SIZE", o.batchSize(), 1, 10),
+                r.seconds("OUTBOUND_WAIT_SECONDS", o.longPoll(), 20),
+                r.seconds("SEND_RETRY_BASE_SECONDS", o.retryBase(), 3600),
+                r.seconds("SEND_RETRY_MAX_SECONDS", o.retryMax(), 43_200),
+                r.seconds("SEND_TIMEOUT_SECONDS", o.sendTimeout(), 600),
+                r.seconds("OUTBOUND_VISIBILITY_SECONDS", o.visibility(), 10, 43_200));
     }
 
     /** Throws one {@link ConfigException} listing every problem seen so far, if any. */

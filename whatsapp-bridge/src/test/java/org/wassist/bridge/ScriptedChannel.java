@@ -27,6 +27,7 @@ final class ScriptedChannel implements Channel {
     private volatile LoginPrompt prompt = LoginPrompt.NONE;
     private volatile boolean alive = true;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
     private volatile java.time.@Nullable Duration closeBudget;
     private @Nullable InboundSink sink;
 
@@ -35,7 +36,8 @@ final class ScriptedChannel implements Channel {
         this.sink = s;
     }
 
-    void receive(InboundMessage m) {
+    /** Offers the message to the sink; true when the sink took it. */
+    boolean receive(InboundMessage m) {
         InboundSink s;
         synchronized (this) {
             s = sink;
@@ -43,7 +45,7 @@ final class ScriptedChannel implements Channel {
         if (s == null) {
             throw new IllegalStateException("not started");
         }
-        s.accept(m);
+        return s.accept(m);
     }
 
     @Override
@@ -84,6 +86,16 @@ final class ScriptedChannel implements Channel {
 
     synchronized List<Envelope> delivered() {
         return List.copyOf(delivered);
+    }
+
+    @Override
+    public void inboundResumed() {
+        resumed.incrementAndGet();
+    }
+
+    /** How often the sink said it has room again after refusing messages. */
+    int resumed() {
+        return resumed.get();
     }
 
     @Override

@@ -29,6 +29,13 @@ public interface Channel extends AutoCloseable {
     default void delivered(Envelope envelope) {}
 
     /**
+     * The inbound sink refused messages and has room again (the queue accepts again and the buffer has drained).
+     * Channels that can list recent messages offer the refused ones again now, oldest first. Called on the publishing
+     * thread.
+     */
+    default void inboundResumed() {}
+
+    /**
      * False when the channel's worker has stopped making progress (for example the browser thread is stuck); /livez
      * then answers 503 so that the orchestrator restarts the process.
      */

@@ -1,49 +1,38 @@
 package org.wassist.bridge.whatsapp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wassist.bridge.channel.ChannelException;
 
 /**
  * The browser thread (research §1.9): it alone creates and calls Playwright. Each cycle it handles the page's queued
- * events, runs the tasks other threads queued (sends, downloads), does housekeeping (pairing codes, catch-up,
- * conflict takeover, connected marks), then pumps Playwright's event dispatch with {@code waitForTimeout}. When the
- * browser or page dies it is relaunched with backoff; the session survives in the profile.
+ * events, runs the tasks other threads queued (sends, downloads), does its {@link Housekeeping} (catch-ups, connected
+ * marks, pairing codes, conflict takeover), then pumps Playwright's event dispatch with {@code waitForTimeout}. When
+ * the browser or page dies it is relaunched with backoff; the session survives in the profile.
  */
 final class BrowserLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserLoop.class);
-    private static final Duration MARK_EVERY = Duration.ofMinutes(5);
-    private static final Duration TAKEOVER_AFTER = Duration.ofSeconds(30);
-    private static final int CATCH_UP_LIMIT = 500;
+    private static final Duration BACKOFF_MIN = Duration.ofSeconds(2);
+    private static final Duration BACKOFF_MAX = Duration.ofMinutes(1);
 
     private final WhatsAppSettings settings;
     private final Path temp;
     private final String script;
     private final SessionTracker tracker;
-    private final SessionJournal journal;
     private final PageEvents events;
     private final BlockingQueue<BrowserTask<?>> tasks;
-    private final Clock clock;
+    private final Housekeeping housekeeping;
     private final ConcurrentLinkedQueue<String> pageEvents = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> navigations = new ConcurrentLinkedQueue<>();
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile long heartbeat = System.nanoTime();
-    private boolean catchUpDue;
-    private @Nullable Instant lastMark;
-    private @Nullable Instant lastPairingCode;
-    private @Nullable Instant conflictSince;
-    private @Nullable Instant helloDeadline;
 
     BrowserLoop(
             WhatsAppSettings settings,
@@ -58,49 +47,52 @@ final class BrowserLoop implements Runnable {
         this.temp = temp;
         this.script = script;
         this.tracker = tracker;
-        this.journal = journal;
         this.events = events;
         this.tasks = tasks;
-        this.clock = clock;
-        events.onStateChange(this::stateChanged);
+        this.housekeeping = new Housekeeping(settings, tracker, journal, events, clock, this::beat);
     }
 
     @Override
     public void run() {
-        Duration backoff = Duration.ofSeconds(2);
+        Duration backoff = BACKOFF_MIN;
         while (stop.getCount() > 0) {
             try (BrowserSession s = BrowserSession.open(settings, temp, script, pageEvents::add, navigations::add)) {
-                backoff = Duration.ofSeconds(2);
-                helloDeadline = clock.instant().plus(settings.startTimeout());
+                backoff = BACKOFF_MIN;
+                housekeeping.sessionOpened();
                 cycle(s);
             } catch (PlaywrightException | PageEvents.BrowserGoneException e) {
-                if (stop.getCount() == 0) {
+                if (stop.getCount() == 0 || restartAfter(e, backoff)) {
                     break;
                 }
-                tracker.browserDown("the browser stopped (" + e.getClass().getSimpleName() + "); restarting it");
-                LOG.error("browser failed; restarting in {} s", backoff.toSeconds(), e);
-                failPending("the browser is restarting");
-                heartbeat = System.nanoTime();
-                if (await(backoff)) {
-                    break;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0
-                        ? Duration.ofMinutes(1)
-                        : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(BACKOFF_MAX) > 0 ? BACKOFF_MAX : backoff.multipliedBy(2);
             }
         }
         failPending("the channel is closed");
     }
 
+    /** The browser failed: waits {@code backoff} before it is relaunched; true when stopped meanwhile. */
+    private boolean restartAfter(RuntimeException e, Duration backoff) {
+        tracker.browserDown("the browser stopped (" + e.getClass().getSimpleName() + "); restarting it");
+        LOG.error("browser failed; restarting in {} s", backoff.toSeconds(), e);
+        failPending("the browser is restarting");
+        beat();
+        return await(backoff);
+    }
+
     private void cycle(BrowserSession s) {
         while (stop.getCount() > 0) {
-            heartbeat = System.nanoTime();
+            beat();
             drainNavigations(s);
+            housekeeping.resumeInbound(s);
             drainEvents();
             runTasks(s);
-            housekeeping(s);
+            housekeeping.run(s);
             s.pump(settings.pumpInterval().toMillis());
         }
+    }
+
+    private void beat() {
+        heartbeat = System.nanoTime();
     }
 
     private void drainEvents() {
@@ -120,7 +112,7 @@ final class BrowserLoop implements Runnable {
         for (String url = navigations.poll(); url != null; url = navigations.poll()) {
             navigated = true;
             if (url.contains("post_logout=1")) {
-                events.logout();
+                events.login().logout();
             }
         }
         if (navigated) {
@@ -132,82 +124,6 @@ final class BrowserLoop implements Runnable {
         for (BrowserTask<?> t = tasks.poll(); t != null && stop.getCount() > 0; t = tasks.poll()) {
             t.run(s);
             drainEvents();
-        }
-    }
-
-    private void housekeeping(BrowserSession s) {
-        Instant now = clock.instant();
-        Instant hello = helloDeadline;
-        if (hello != null && tracker.version() == null && now.isAfter(hello)) {
-            tracker.browserDown("the injected script did not start: WhatsApp Web's module system was not found");
-            helloDeadline = null;
-        }
-        if (catchUpDue) {
-            catchUpDue = false;
-            catchUp(s, now);
-        }
-        if (tracker.state() == SessionState.CONNECTED && (lastMark == null || now.isAfter(lastMark.plus(MARK_EVERY)))) {
-            journal.connectedAt(now);
-            lastMark = now;
-        }
-        pairingCode(s, now);
-        takeover(s, now);
-    }
-
-    private void stateChanged(SessionState state) {
-        if (state == SessionState.CONNECTED) {
-            catchUpDue = true;
-        }
-        conflictSince = state == SessionState.CONFLICT ? clock.instant() : null;
-        if (state != SessionState.UNPAIRED && state != SessionState.LOGGED_OUT) {
-            lastPairingCode = null;
-        }
-    }
-
-    private void catchUp(BrowserSession s, Instant now) {
-        Instant since = PageEvents.catchUpSince(journal.watermark().orElse(null), now, settings.catchUpMaxAge());
-        if (since == null) {
-            LOG.info("no journal yet (first link): no catch-up of older messages");
-            return;
-        }
-        try {
-            JsonNode recent = PageCommands.call(
-                    s, "recent", PageCommands.args("sinceSeconds", since.getEpochSecond(), "limit", CATCH_UP_LIMIT));
-            int n = events.catchUp(recent);
-            LOG.info(
-                    "catch-up after connect: {} message(s) not yet delivered, of {} since the watermark",
-                    n,
-                    recent.size());
-        } catch (PlaywrightException e) {
-            LOG.warn("catch-up failed: {}", firstLine(e));
-        }
-    }
-
-    private void pairingCode(BrowserSession s, Instant now) {
-        String number = settings.pairingNumber();
-        if (number == null || !tracker.unpaired()) {
-            return;
-        }
-        Instant last = lastPairingCode;
-        if (last != null && now.isBefore(last.plus(settings.pairingRefresh()))) {
-            return;
-        }
-        lastPairingCode = now;
-        try {
-            JsonNode r = PageCommands.call(s, "requestPairingCode", PageCommands.args("phoneNumber", number));
-            PageCommands.check(r);
-            events.pairingCode(r.path("code").asText());
-        } catch (ChannelException | PlaywrightException e) {
-            LOG.warn("pairing code not issued: {}", e.getMessage() == null ? "" : Redact.safe(e.getMessage()));
-        }
-    }
-
-    private void takeover(BrowserSession s, Instant now) {
-        Instant since = conflictSince;
-        if (settings.takeoverOnConflict() && since != null && now.isAfter(since.plus(TAKEOVER_AFTER))) {
-            conflictSince = null;
-            LOG.warn("another WhatsApp Web session took over; taking the session back");
-            s.call("takeover", null);
         }
     }
 
@@ -227,17 +143,16 @@ final class BrowserLoop implements Runnable {
         }
     }
 
+    /** Called on the publishing thread when the inbound sink has room again after refusing messages. */
+    void inboundResumed() {
+        housekeeping.inboundResumed();
+    }
+
     boolean alive() {
         return System.nanoTime() - heartbeat < settings.stuckAfter().toNanos();
     }
 
     void stop() {
         stop.countDown();
-    }
-
-    private static String firstLine(RuntimeException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return Redact.safe(nl < 0 ? m : m.substring(0, nl));
     }
 }

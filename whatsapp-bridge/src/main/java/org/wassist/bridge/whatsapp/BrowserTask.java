@@ -50,7 +50,8 @@ final class BrowserTask<T> {
         }
     }
 
-    private static String firstLine(PlaywrightException e) {
+    /** The first line of a failure's message, redacted: Playwright's messages quote the page call's arguments. */
+    static String firstLine(RuntimeException e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
         return Redact.safe(nl < 0 ? m : m.substring(0, nl));

@@ -80,31 +80,47 @@ final class MessageNormaliser {
         if (id == null || chatId == null || senderId == null) {
             return Result.dropped(Drop.MALFORMED);
         }
-        if (m.path("isStatus").asBoolean()) {
-            return Result.dropped(Drop.STATUS);
-        }
-        if (m.path("broadcast").asBoolean()) {
-            return Result.dropped(Drop.BROADCAST);
-        }
-        if (m.path("sentByBridge").asBoolean()) {
-            return Result.dropped(Drop.SENT_BY_BRIDGE);
-        }
-        boolean fromMe = m.path("fromMe").asBoolean();
-        boolean selfChat = strings(m.path("me")).contains(chatId);
-        if (fromMe && !selfChat) {
-            return Result.dropped(Drop.OWN_MESSAGE);
+        Drop drop = drop(m, chatId);
+        if (drop != null) {
+            return Result.dropped(drop);
         }
         MessageType type = TYPES.get(m.path("type").asText(""));
         if (type == null) {
             return Result.dropped(Drop.SYSTEM_TYPE);
         }
         MediaRef media = mediaRef(m, id, type);
-        Envelope e = new Envelope(
+        return Result.of(new Normalised(envelope(m, new Ids(id, chatId, senderId), type, media), media));
+    }
+
+    /** Why a well-formed message is not forwarded whatever its type, or null. */
+    private static @Nullable Drop drop(JsonNode m, String chatId) {
+        if (m.path("isStatus").asBoolean()) {
+            return Drop.STATUS;
+        }
+        if (m.path("broadcast").asBoolean()) {
+            return Drop.BROADCAST;
+        }
+        if (m.path("sentByBridge").asBoolean()) {
+            return Drop.SENT_BY_BRIDGE;
+        }
+        return m.path("fromMe").asBoolean() && !selfChat(m, chatId) ? Drop.OWN_MESSAGE : null;
+    }
+
+    private static boolean selfChat(JsonNode m, String chatId) {
+        return strings(m.path("me")).contains(chatId);
+    }
+
+    /** The ids every forwarded message has. */
+    private record Ids(String message, String chat, String sender) {}
+
+    private static Envelope envelope(JsonNode m, Ids ids, MessageType type, @Nullable MediaRef media) {
+        boolean selfChat = selfChat(m, ids.chat());
+        return new Envelope(
                 CHANNEL,
-                chatId,
-                Jids.isGroup(chatId) ? ChatType.GROUP : ChatType.DIRECT,
-                sender(m, senderId),
-                id,
+                ids.chat(),
+                Jids.isGroup(ids.chat()) ? ChatType.GROUP : ChatType.DIRECT,
+                sender(m, ids.sender()),
+                ids.message(),
                 Instant.ofEpochSecond(m.path("t").asLong()),
                 type,
                 m.path("body").asText(""),
@@ -113,9 +129,8 @@ final class MessageNormaliser {
                 type == MessageType.CONTACT ? strings(m.path("vcards")) : List.of(),
                 text(m, "quotedId"),
                 strings(m.path("mentions")),
-                fromMe,
+                m.path("fromMe").asBoolean(),
                 selfChat);
-        return Result.of(new Normalised(e, media));
     }
 
     private static Sender sender(JsonNode m, String senderId) {

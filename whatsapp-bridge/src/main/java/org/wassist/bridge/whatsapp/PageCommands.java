@@ -30,49 +30,12 @@ final class PageCommands {
             BrowserSession s, OutboundCommand command, MediaStore.@Nullable StoredMedia media, Consumer<String> sent)
             throws ChannelException {
         JsonNode result = switch (command) {
-            case OutboundCommand.SendText c ->
-                call(
-                        s,
-                        "sendText",
-                        args(
-                                "chatId",
-                                c.chatId(),
-                                "text",
-                                c.text(),
-                                "quotedMessageId",
-                                c.quotedMessageId(),
-                                "mentions",
-                                c.mentions()));
-            case OutboundCommand.SendImage c ->
-                sendMedia(
-                        s,
-                        "sendImage",
-                        c.chatId(),
-                        require(media),
-                        c.mimeType(),
-                        null,
-                        c.caption(),
-                        c.quotedMessageId());
-            case OutboundCommand.SendVoiceNote c ->
-                sendMedia(
-                        s, "sendVoiceNote", c.chatId(), require(media), c.mimeType(), null, null, c.quotedMessageId());
-            case OutboundCommand.SendDocument c ->
-                sendMedia(
-                        s,
-                        "sendDocument",
-                        c.chatId(),
-                        require(media),
-                        c.mimeType(),
-                        c.fileName(),
-                        c.caption(),
-                        c.quotedMessageId());
-            case OutboundCommand.SendReaction c ->
-                call(s, "react", args("chatId", c.chatId(), "messageId", c.targetMessageId(), "emoji", c.emoji()));
-            case OutboundCommand.SetPresence c ->
-                call(
-                        s,
-                        "presence",
-                        args("chatId", c.chatId(), "state", c.presence().name()));
+            case OutboundCommand.SendText c -> call(s, "sendText", text(c));
+            case OutboundCommand.SendImage c -> sendMedia(s, "sendImage", require(media), image(c));
+            case OutboundCommand.SendVoiceNote c -> sendMedia(s, "sendVoiceNote", require(media), voice(c));
+            case OutboundCommand.SendDocument c -> sendMedia(s, "sendDocument", require(media), document(c));
+            case OutboundCommand.SendReaction c -> call(s, "react", reaction(c));
+            case OutboundCommand.SetPresence c -> call(s, "presence", presence(c));
         };
         String id = MessageNormaliser.text(result, "id");
         if (id != null) {
@@ -81,16 +44,47 @@ final class PageCommands {
         check(result);
     }
 
-    private static JsonNode sendMedia(
-            BrowserSession s,
-            String op,
+    private static Map<String, @Nullable Object> text(OutboundCommand.SendText c) {
+        return args(
+                "chatId",
+                c.chatId(),
+                "text",
+                c.text(),
+                "quotedMessageId",
+                c.quotedMessageId(),
+                "mentions",
+                c.mentions());
+    }
+
+    private static Map<String, @Nullable Object> reaction(OutboundCommand.SendReaction c) {
+        return args("chatId", c.chatId(), "messageId", c.targetMessageId(), "emoji", c.emoji());
+    }
+
+    private static Map<String, @Nullable Object> presence(OutboundCommand.SetPresence c) {
+        return args("chatId", c.chatId(), "state", c.presence().name());
+    }
+
+    private static MediaArgs image(OutboundCommand.SendImage c) {
+        return new MediaArgs(c.chatId(), c.mimeType(), null, c.caption(), c.quotedMessageId());
+    }
+
+    private static MediaArgs voice(OutboundCommand.SendVoiceNote c) {
+        return new MediaArgs(c.chatId(), c.mimeType(), null, null, c.quotedMessageId());
+    }
+
+    private static MediaArgs document(OutboundCommand.SendDocument c) {
+        return new MediaArgs(c.chatId(), c.mimeType(), c.fileName(), c.caption(), c.quotedMessageId());
+    }
+
+    /** What a media send says besides its bytes. */
+    private record MediaArgs(
             String chatId,
-            MediaStore.StoredMedia media,
-            String mime,
+            String mimeType,
             @Nullable String fileName,
             @Nullable String caption,
-            @Nullable String quoted)
-            throws ChannelException {
+            @Nullable String quotedMessageId) {}
+
+    private static JsonNode sendMedia(BrowserSession s, String op, MediaStore.StoredMedia media, MediaArgs m) {
         Object handle = s.call("stageBegin", null);
         byte[] bytes = media.bytes();
         for (int off = 0; off < bytes.length; off += CHUNK) {
@@ -98,13 +92,25 @@ final class PageCommands {
             String data = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(bytes, off, off + len));
             s.call("stageAppend", args("handle", handle, "data", data));
         }
-        Map<String, @Nullable Object> a =
-                args("chatId", chatId, "handle", handle, "mimeType", mime, "fileName", fileName, "caption", caption);
-        a.put("quotedMessageId", quoted);
+        Map<String, @Nullable Object> a = args(
+                "chatId",
+                m.chatId(),
+                "handle",
+                handle,
+                "mimeType",
+                m.mimeType(),
+                "fileName",
+                m.fileName(),
+                "caption",
+                m.caption());
+        a.put("quotedMessageId", m.quotedMessageId());
         return call(s, op, a);
     }
 
-    /** Fetches an inbound message's media through the page, refusing more than {@code maxBytes}. */
+    /**
+     * Fetches an inbound message's media through the page. The page refuses media over {@code maxBytes} before any
+     * chunk is transferred; a size over it that the page still reports as fine is refused here, unread.
+     */
     static byte[] download(BrowserSession s, String messageId, long maxBytes) throws ChannelException {
         JsonNode r = call(s, "download", args("messageId", messageId, "maxBytes", maxBytes));
         if (r.path("tooLarge").asBoolean()) {
@@ -112,10 +118,13 @@ final class PageCommands {
         }
         check(r);
         long handle = r.path("handle").asLong();
-        int size = r.path("size").asInt();
+        long size = r.path("size").asLong();
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-            for (int off = 0; off < size; off += CHUNK) {
+            if (size > maxBytes) {
+                throw new MediaTooLargeException(size, maxBytes);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) size);
+            for (long off = 0; off < size; off += CHUNK) {
                 Object b64 = s.call("chunk", args("handle", handle, "offset", off, "length", CHUNK));
                 out.writeBytes(Base64.getDecoder().decode(String.valueOf(b64)));
             }

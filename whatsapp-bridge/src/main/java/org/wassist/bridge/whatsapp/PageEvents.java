@@ -3,51 +3,33 @@ package org.wassist.bridge.whatsapp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wassist.bridge.channel.ChannelException;
 import org.wassist.bridge.channel.InboundMessage;
 import org.wassist.bridge.channel.InboundSink;
 import org.wassist.message.MessageCodec;
 import org.wassist.observability.Pseudonyms;
 
 /**
- * Handles what the page reports, on the browser thread: login events go to the {@link SessionTracker}, messages are
- * normalised and handed to the sink once per run (an in-memory set) and once ever (the journal), whether they come as
- * live events or from the catch-up.
+ * Handles what the page reports, on the browser thread: session events go to {@link LoginEvents}; messages are
+ * normalised and handed to the sink once per run (the {@link InboundLedger}) and once ever (the journal), whether they
+ * come as live events or from the catch-up.
  */
 final class PageEvents {
     private static final Logger LOG = LoggerFactory.getLogger(PageEvents.class);
-    private static final int SEEN = 20_000;
 
-    private final SessionTracker tracker;
     private final SessionJournal journal;
-    private final TerminalQr terminal;
-    private final Clock clock;
     private final Pseudonyms pseudonyms;
     private final MediaFetcher fetcher;
-    private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > SEEN;
-        }
-    });
+    private final LoginEvents login;
+    private final InboundLedger ledger = new InboundLedger();
     private volatile @Nullable InboundSink sink;
-    private @Nullable Consumer<SessionState> onState;
 
     /** Fetches an inbound message's media through the browser thread. */
     interface MediaFetcher {
-        byte[] fetch(String messageId, long maxBytes) throws org.wassist.bridge.channel.ChannelException;
+        byte[] fetch(String messageId, long maxBytes) throws ChannelException;
     }
 
     PageEvents(
@@ -57,20 +39,22 @@ final class PageEvents {
             Clock clock,
             Pseudonyms pseudonyms,
             MediaFetcher fetcher) {
-        this.tracker = tracker;
         this.journal = journal;
-        this.terminal = terminal;
-        this.clock = clock;
         this.pseudonyms = pseudonyms;
         this.fetcher = fetcher;
+        this.login = new LoginEvents(tracker, journal, terminal, clock);
     }
 
     void sink(InboundSink value) {
         this.sink = value;
     }
 
-    void onStateChange(Consumer<SessionState> listener) {
-        this.onState = listener;
+    LoginEvents login() {
+        return login;
+    }
+
+    InboundLedger ledger() {
+        return ledger;
     }
 
     /** One JSON event from the page. */
@@ -83,108 +67,68 @@ final class PageEvents {
             return;
         }
         switch (e.path("kind").asText()) {
-            case "hello" -> hello(e);
+            case "hello" -> login.hello(e);
             case "state" ->
-                state(e.path("state").asText(null), e.path("hasSynced").asBoolean());
-            case "qr" -> qr(e.path("qr").asText(""));
-            case "logout" -> logout();
+                login.state(e.path("state").asText(null), e.path("hasSynced").asBoolean());
+            case "qr" -> login.qr(e.path("qr").asText(""));
+            case "logout" -> login.logout();
             case "message" -> message(e.path("msg"));
             case "ciphertext-failed" -> LOG.warn("a message could not be decrypted in time and was skipped");
-            case "error" ->
-                LOG.warn(
-                        "injected script error in {}: {}",
-                        e.path("where").asText(),
-                        Redact.safe(e.path("error").asText()));
+            case "error" -> scriptError(e);
             case "crash", "closed" ->
                 throw new BrowserGoneException("the page " + e.path("kind").asText());
             default -> LOG.debug("unknown page event");
         }
     }
 
-    private void hello(JsonNode e) {
-        String version = e.path("version").asText("unknown");
-        List<String> missing = MessageNormaliser.strings(e.path("missing"));
-        tracker.hello(version, missing);
-        LOG.info("WhatsApp Web version {} (injected script attached)", version);
-        String previous = journal.version(version);
-        if (previous != null) {
-            LOG.warn(
-                    "WhatsApp Web changed from version {} to {}; watch /readyz for missing capabilities",
-                    previous,
-                    version);
-        }
-        if (!missing.isEmpty()) {
-            LOG.error("WhatsApp Web capabilities missing: {}; see docs/whatsapp-bridge.md", String.join(", ", missing));
-        }
+    private static void scriptError(JsonNode e) {
+        LOG.warn(
+                "injected script error in {}: {}",
+                e.path("where").asText(),
+                Redact.safe(e.path("error").asText()));
     }
 
-    void state(@Nullable String waState, boolean hasSynced) {
-        SessionState before = tracker.state();
-        SessionState after = tracker.socket(waState, hasSynced, clock.instant());
-        if (before != after) {
-            LOG.info("session state {} -> {}", before.label(), after.label());
-            Consumer<SessionState> l = onState;
-            if (l != null) {
-                l.accept(after);
-            }
-        }
-    }
-
-    private void qr(String payload) {
-        if (payload.isEmpty()) {
-            return;
-        }
-        tracker.qr(payload);
-        terminal.qr(payload);
-        LOG.info("a new QR code for linking is available on /qr");
-    }
-
-    void pairingCode(String code) {
-        if (code.isEmpty()) {
-            return;
-        }
-        tracker.pairingCode(code);
-        terminal.pairingCode(code);
-        LOG.info("a pairing code for linking by phone number is available on /qr");
-    }
-
-    void logout() {
-        if (tracker.state() != SessionState.LOGGED_OUT) {
-            tracker.logout();
-            LOG.warn("WhatsApp Web reported a logout; waiting for the account to be linked again");
-            Consumer<SessionState> l = onState;
-            if (l != null) {
-                l.accept(SessionState.LOGGED_OUT);
-            }
-        }
-    }
-
-    /** A live or caught-up message; returns true when it was handed to the sink. */
+    /**
+     * A live or caught-up message; returns true when the sink took it. A message the sink refused is not recorded as
+     * handed on, so the catch-up after the sink has room again offers it once more.
+     */
     boolean message(JsonNode m) {
-        MessageNormaliser.Result r = MessageNormaliser.normalise(m);
-        MessageNormaliser.Normalised n = r.message();
-        if (n == null) {
-            LOG.debug("message not forwarded: {}", r.drop());
+        MessageNormaliser.Normalised n = forwardable(m);
+        InboundSink s = sink;
+        if (n == null || s == null) {
             return false;
         }
         String id = n.envelope().messageId();
-        if (n.envelope().fromMe() && journal.sentByBridge(id)) {
-            // The page forgets what the bridge sent when it reloads; the journal does not.
-            LOG.debug("message not forwarded: {}", MessageNormaliser.Drop.SENT_BY_BRIDGE);
+        if (ledger.handedOn(id) || journal.contains(id)) {
             return false;
         }
-        InboundSink s = sink;
-        if (s == null || seen.contains(id) || journal.contains(id)) {
-            return false;
-        }
-        seen.add(id);
         MessageNormaliser.MediaRef ref = n.media();
-        s.accept(new InboundMessage(n.envelope(), ref == null ? null : new PageMediaDownload(ref, fetcher)));
+        if (!s.accept(new InboundMessage(n.envelope(), ref == null ? null : new PageMediaDownload(ref, fetcher)))) {
+            ledger.refused(n.envelope().timestamp());
+            return false;
+        }
+        ledger.took(id, n.envelope().timestamp());
         LOG.debug("inbound message {} handed on", pseudonyms.message(id));
         return true;
     }
 
-    /** Handles the result of {@code WAssistBridge.recent}; returns how many messages were new. */
+    /** The normalised message, or null when it is not for the queue (dropped, or sent by the bridge). */
+    private MessageNormaliser.@Nullable Normalised forwardable(JsonNode m) {
+        MessageNormaliser.Result r = MessageNormaliser.normalise(m);
+        MessageNormaliser.Normalised n = r.message();
+        if (n == null) {
+            LOG.debug("message not forwarded: {}", r.drop());
+            return null;
+        }
+        if (n.envelope().fromMe() && journal.sentByBridge(n.envelope().messageId())) {
+            // The page forgets what the bridge sent when it reloads; the journal does not.
+            LOG.debug("message not forwarded: {}", MessageNormaliser.Drop.SENT_BY_BRIDGE);
+            return null;
+        }
+        return n;
+    }
+
+    /** Handles one page of {@code WAssistBridge.recent}; returns how many messages the sink took. */
     int catchUp(JsonNode messages) {
         int n = 0;
         for (JsonNode m : messages) {
@@ -193,16 +137,6 @@ final class PageEvents {
             }
         }
         return n;
-    }
-
-    /** Where the catch-up starts: the journal's watermark minus a slack, bounded by the maximum age. */
-    static @Nullable Instant catchUpSince(@Nullable Instant watermark, Instant now, Duration maxAge) {
-        if (watermark == null) {
-            return null;
-        }
-        Instant since = watermark.minus(Duration.ofMinutes(10));
-        Instant oldest = now.minus(maxAge);
-        return since.isBefore(oldest) ? oldest : since;
     }
 
     /** The page or browser went away; the loop restarts the browser. */

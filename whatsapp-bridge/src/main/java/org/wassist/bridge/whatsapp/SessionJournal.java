@@ -1,14 +1,9 @@
 package org.wassist.bridge.whatsapp;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -28,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * its replies in the "message yourself" chat, which WhatsApp Web lists like the user's own messages there, are never
  * taken for commands once the page has forgotten it sent them), a watermark (the newest of the delivered timestamps
  * and of the "connected at" marks written while the session is up), and the last WhatsApp Web version seen. Ids are
- * kept as truncated SHA-256 hashes, never the ids. It is an append-only text file whose records are written through
+ * kept as truncated SHA-256 hashes, never the ids. It is an append-only text file ({@link JournalFile}) whose records are written through
  * to the file one by one, compacted to the newest {@value #MAX_IDS} delivered and {@value #MAX_SENT} sent ids when
  * opened. Thread-safe.
  *
@@ -38,22 +33,21 @@ import org.jspecify.annotations.Nullable;
 final class SessionJournal implements AutoCloseable {
     static final String FILE = "wassist-journal.log";
     static final int MAX_IDS = 20_000;
-    /** Twenty times what one catch-up lists (500 messages): the replies a catch-up can see are all recent sends. */
+    /** Twenty times a catch-up page (500 messages): the replies a catch-up can see are mostly recent sends. */
     static final int MAX_SENT = 10_000;
 
-    private final Path file;
+    private final JournalFile file;
     private final Map<String, Long> delivered = new LinkedHashMap<>();
     private final Set<String> sent = new LinkedHashSet<>();
     private long watermark = -1;
     private @Nullable String version;
-    private @Nullable BufferedWriter out;
 
-    private SessionJournal(Path file) {
+    private SessionJournal(JournalFile file) {
         this.file = file;
     }
 
     static SessionJournal open(Path profileDir) {
-        SessionJournal j = new SessionJournal(profileDir.resolve(FILE));
+        SessionJournal j = new SessionJournal(new JournalFile(profileDir.resolve(FILE)));
         try {
             j.load();
             j.compact();
@@ -64,27 +58,27 @@ final class SessionJournal implements AutoCloseable {
     }
 
     private void load() throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] f = line.split(" ", 3);
+        for (String line : file.read()) {
             try {
-                switch (f[0]) {
-                    case "d" -> {
-                        long t = Long.parseLong(f[1]);
-                        delivered.put(f[2], t);
-                        watermark = Math.max(watermark, t);
-                    }
-                    case "s" -> sent.add(f[1]);
-                    case "c" -> watermark = Math.max(watermark, Long.parseLong(f[1]));
-                    case "v" -> version = f[1];
-                    default -> {
-                        // unknown or torn line (crash during a write): ignored
-                    }
-                }
+                record(line.split(" ", 3));
             } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
-                // torn line: ignored
+                // torn line (crash during a write): ignored
+            }
+        }
+    }
+
+    private void record(String[] f) {
+        switch (f[0]) {
+            case "d" -> {
+                long t = Long.parseLong(f[1]);
+                delivered.put(f[2], t);
+                watermark = Math.max(watermark, t);
+            }
+            case "s" -> sent.add(f[1]);
+            case "c" -> watermark = Math.max(watermark, Long.parseLong(f[1]));
+            case "v" -> version = f[1];
+            default -> {
+                // unknown or torn line: ignored
             }
         }
     }
@@ -100,12 +94,7 @@ final class SessionJournal implements AutoCloseable {
         }
         delivered.forEach((h, t) -> lines.add("d " + t + " " + h));
         sent.forEach(h -> lines.add("s " + h));
-        Path tmp = file.resolveSibling(FILE + ".tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.write(tmp, lines, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        file.rewrite(lines);
     }
 
     synchronized boolean contains(String messageId) {
@@ -117,7 +106,7 @@ final class SessionJournal implements AutoCloseable {
         String h = hash(messageId);
         long t = timestamp.getEpochSecond();
         if (delivered.put(h, t) == null) {
-            append("d " + t + " " + h);
+            file.append("d " + t + " " + h);
         }
         watermark = Math.max(watermark, t);
         trim();
@@ -130,7 +119,7 @@ final class SessionJournal implements AutoCloseable {
     synchronized void sent(String messageId) {
         String h = hash(messageId);
         if (sent.add(h)) {
-            append("s " + h);
+            file.append("s " + h);
         }
         trim();
     }
@@ -152,7 +141,7 @@ final class SessionJournal implements AutoCloseable {
     /** The session is connected and its events are being handled at this time. */
     synchronized void connectedAt(Instant at) {
         watermark = Math.max(watermark, at.getEpochSecond());
-        append("c " + at.getEpochSecond());
+        file.append("c " + at.getEpochSecond());
     }
 
     /** The newest time up to which messages were handled, if the journal has one (none after a fresh link). */
@@ -165,24 +154,10 @@ final class SessionJournal implements AutoCloseable {
         String previous = version;
         if (!current.equals(previous)) {
             version = current;
-            append("v " + current);
+            file.append("v " + current);
             return previous;
         }
         return null;
-    }
-
-    private void append(String line) {
-        BufferedWriter w = out;
-        if (w == null) {
-            return;
-        }
-        try {
-            w.write(line);
-            w.newLine();
-            w.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the session journal", e);
-        }
     }
 
     static String hash(String messageId) {
@@ -196,14 +171,6 @@ final class SessionJournal implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        BufferedWriter w = out;
-        out = null;
-        if (w != null) {
-            try {
-                w.close();
-            } catch (IOException e) {
-                // nothing buffered: every record was flushed when written
-            }
-        }
+        file.close();
     }
 }

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.wassist.bridge.SettingsReader;
 
 /**
  * Settings of the WhatsApp Web channel; docs/whatsapp-bridge.md lists the variables and defaults.
@@ -82,44 +82,9 @@ public record WhatsAppSettings(
                 Duration.ofSeconds(90));
     }
 
+    /** Reads the settings from environment variables; unset ones keep their defaults. */
     public static WhatsAppSettings fromEnvironment(Map<String, String> env) {
-        SettingsReader r = new SettingsReader(env);
-        WhatsAppSettings d = defaults(r.path("PROFILE_DIR", Path.of("/data/profile")));
-        String pairing = r.optional("WHATSAPP_PAIRING_NUMBER")
-                .map(v -> v.replaceAll("[\\s+()\\-]", ""))
-                .orElse(null);
-        if (pairing != null && !pairing.matches("\\d{7,15}")) {
-            r.problem("WHATSAPP_PAIRING_NUMBER must be a phone number in international form, digits only");
-            pairing = null;
-        }
-        URI url = URI.create(r.string("WHATSAPP_WEB_URL", DEFAULT_URL.toString()));
-        if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
-            r.problem("WHATSAPP_WEB_URL must be an http(s) URL");
-        }
-        Path pinned = r.optionalPath("WHATSAPP_WEB_PINNED_HTML");
-        if (pinned != null && !Files.isReadable(pinned)) {
-            r.problem("WHATSAPP_WEB_PINNED_HTML names a file that cannot be read");
-        }
-        WhatsAppSettings s = new WhatsAppSettings(
-                d.profileDir(),
-                url,
-                pinned,
-                pairing,
-                r.path("CHROMIUM_PATH", d.chromium()),
-                r.path("PLAYWRIGHT_NODEJS_PATH", d.node()),
-                r.bool("WHATSAPP_HEADLESS", true),
-                r.bool("CHROMIUM_NO_SANDBOX", d.noSandbox()),
-                r.optional("WHATSAPP_USER_AGENT").orElse(null),
-                r.tristate("QR_TERMINAL"),
-                r.millis("BROWSER_PUMP_MS", d.pumpInterval(), 5000),
-                r.seconds("BROWSER_STUCK_SECONDS", d.stuckAfter(), 3600),
-                r.seconds("WHATSAPP_LOAD_TIMEOUT_SECONDS", d.navigationTimeout(), 600),
-                r.seconds("PAIRING_CODE_REFRESH_SECONDS", d.pairingRefresh(), 3600),
-                r.bool("WHATSAPP_TAKEOVER_ON_CONFLICT", true),
-                Duration.ofHours(r.integer("CATCHUP_MAX_HOURS", 72, 0, 24 * 30)),
-                r.seconds("WHATSAPP_START_TIMEOUT_SECONDS", d.startTimeout(), 3600));
-        r.failOnProblems();
-        return s;
+        return WhatsAppEnvironment.read(env);
     }
 
     /** Debian's Chromium: the first executable candidate, else the first candidate (start-up then names it). */
@@ -132,86 +97,76 @@ public record WhatsAppSettings(
 
     /** A copy for another profile directory and page, as tests and the benchmark use. */
     public WhatsAppSettings withPage(Path profile, URI pageUrl) {
-        return new WhatsAppSettings(
-                profile,
-                pageUrl,
-                pinnedHtml,
-                pairingNumber,
-                chromium,
-                node,
-                headless,
-                noSandbox,
-                userAgent,
-                qrTerminal,
-                pumpInterval,
-                stuckAfter,
-                navigationTimeout,
-                pairingRefresh,
-                takeoverOnConflict,
-                catchUpMaxAge,
-                startTimeout);
+        return with(c -> {
+            c.profileDir = profile;
+            c.url = pageUrl;
+        });
     }
 
     public WhatsAppSettings withPairingNumber(@Nullable String number) {
-        return new WhatsAppSettings(
-                profileDir,
-                url,
-                pinnedHtml,
-                number,
-                chromium,
-                node,
-                headless,
-                noSandbox,
-                userAgent,
-                qrTerminal,
-                pumpInterval,
-                stuckAfter,
-                navigationTimeout,
-                pairingRefresh,
-                takeoverOnConflict,
-                catchUpMaxAge,
-                startTimeout);
+        return with(c -> c.pairingNumber = number);
     }
 
     public WhatsAppSettings withPinnedHtml(@Nullable Path html) {
-        return new WhatsAppSettings(
-                profileDir,
-                url,
-                html,
-                pairingNumber,
-                chromium,
-                node,
-                headless,
-                noSandbox,
-                userAgent,
-                qrTerminal,
-                pumpInterval,
-                stuckAfter,
-                navigationTimeout,
-                pairingRefresh,
-                takeoverOnConflict,
-                catchUpMaxAge,
-                startTimeout);
+        return with(c -> c.pinnedHtml = html);
     }
 
     public WhatsAppSettings withQrTerminal(@Nullable Boolean terminal) {
+        return with(c -> c.qrTerminal = terminal);
+    }
+
+    /** A copy with what {@code change} sets; the one place that lists every component for copying. */
+    private WhatsAppSettings with(Consumer<Copy> change) {
+        Copy c = new Copy();
+        change.accept(c);
         return new WhatsAppSettings(
-                profileDir,
-                url,
-                pinnedHtml,
-                pairingNumber,
-                chromium,
-                node,
-                headless,
-                noSandbox,
-                userAgent,
-                terminal,
-                pumpInterval,
-                stuckAfter,
-                navigationTimeout,
-                pairingRefresh,
-                takeoverOnConflict,
-                catchUpMaxAge,
-                startTimeout);
+                c.profileDir,
+                c.url,
+                c.pinnedHtml,
+                c.pairingNumber,
+                c.chromium,
+                c.node,
+                c.headless,
+                c.noSandbox,
+                c.userAgent,
+                c.qrTerminal,
+                c.pumpInterval,
+                c.stuckAfter,
+                c.navigationTimeout,
+                c.pairingRefresh,
+                c.takeoverOnConflict,
+                c.catchUpMaxAge,
+                c.startTimeout);
+    }
+
+    /** The components of a copy being made: this record's, until a {@code with…} method sets one. */
+    private final class Copy {
+        Path profileDir = WhatsAppSettings.this.profileDir;
+        URI url = WhatsAppSettings.this.url;
+
+        @Nullable
+        Path pinnedHtml = WhatsAppSettings.this.pinnedHtml;
+
+        @Nullable
+        String pairingNumber = WhatsAppSettings.this.pairingNumber;
+
+        Path chromium = WhatsAppSettings.this.chromium;
+        Path node = WhatsAppSettings.this.node;
+        boolean headless = WhatsAppSettings.this.headless;
+        boolean noSandbox = WhatsAppSettings.this.noSandbox;
+
+        @Nullable
+        String userAgent = WhatsAppSettings.this.userAgent;
+
+        @Nullable
+        Boolean qrTerminal = WhatsAppSettings.this.qrTerminal;
+
+        Duration pumpInterval = WhatsAppSettings.this.pumpInterval;
+        Duration stuckAfter = WhatsAppSettings.this.stuckAfter;
+        Duration navigationTimeout = WhatsAppSettings.this.navigationTimeout;
+        Duration pairingRefresh = WhatsAppSettings.this.pairingRefresh;
+        boolean takeoverOnConflict = WhatsAppSettings.this.takeoverOnConflict;
+        Duration catchUpMaxAge = WhatsAppSettings.this.catchUpMaxAge;
+        Duration startTimeout = WhatsAppSettings.this.startTimeout;
     }
 }

@@ -136,6 +136,12 @@ public final class WhatsAppWebChannel implements Channel {
     @Override
     public void delivered(Envelope envelope) {
         journal.delivered(envelope.messageId(), envelope.timestamp());
+        events.ledger().delivered(envelope.messageId());
+    }
+
+    @Override
+    public void inboundResumed() {
+        loop.inboundResumed();
     }
 
     @Override

@@ -413,15 +413,22 @@
     return { ok: true };
   });
 
-  // Inbound media is handed out in chunks for the same reason.
+  // Inbound media is handed out in chunks for the same reason. Nothing over `maxBytes` reaches the host: the size is
+  // checked as soon as it is known, from the message before and after resolving it, else from the decrypted bytes.
+  // WhatsApp's own download manager fetches and decrypts a whole file in the page; only media whose size the message
+  // does not give is fetched before the check, and dropped at once when over.
   const downloads = new Map();
+  const tooLarge = (size) => ({ ok: false, tooLarge: true, size });
+  const knownSize = (msg) => (typeof msg.size === 'number' && msg.size > 0 ? msg.size : -1);
   const download = guarded('download-media', async ({ messageId, maxBytes }) => {
     const msg = path(M.collections, 'Msg').get(messageId);
     if (!msg) return { ok: false, retryable: false, error: 'message not found' };
+    if (knownSize(msg) > maxBytes) return tooLarge(knownSize(msg));
     const stage = msg.mediaData && msg.mediaData.mediaStage;
     if (stage && stage !== 'RESOLVED' && typeof msg.downloadMedia === 'function') {
       await timeout(Promise.resolve(msg.downloadMedia({ downloadEvenIfExpensive: true, rmrReason: 1 })), SEND_TIMEOUT_MS, 'resolve');
     }
+    if (knownSize(msg) > maxBytes) return tooLarge(knownSize(msg));
     const after = msg.mediaData && msg.mediaData.mediaStage;
     if (after && (after.includes('ERROR') || after === 'REUPLOADING' || after === 'FETCHING')) {
       return { ok: false, retryable: after !== 'ERROR_MISSING', error: 'media stage ' + after };
@@ -430,11 +437,10 @@
       directPath: msg.directPath, encFilehash: msg.encFilehash, filehash: msg.filehash, mediaKey: msg.mediaKey,
       mediaKeyTimestamp: msg.mediaKeyTimestamp, type: msg.type, signal: new AbortController().signal,
     }), SEND_TIMEOUT_MS, 'download');
-    const bytes = new Uint8Array(buffer);
-    if (bytes.length > maxBytes) return { ok: false, tooLarge: true, size: bytes.length };
+    if (buffer.byteLength > maxBytes) return tooLarge(buffer.byteLength);
     const handle = nextHandle++;
-    downloads.set(handle, bytes);
-    return { ok: true, handle, size: bytes.length };
+    downloads.set(handle, new Uint8Array(buffer));
+    return { ok: true, handle, size: buffer.byteLength };
   });
   const chunk = ({ handle, offset, length }) => {
     const bytes = downloads.get(handle).subarray(offset, offset + length);
@@ -457,12 +463,16 @@
     return { ok: true, code };
   };
 
-  // Messages already in the page since `sinceSeconds` (the catch-up after a restart or reconnect).
-  const recent = ({ sinceSeconds, limit }) => {
-    const all = path(M.collections, 'Msg').getModelsArray()
-      .filter((m) => m.t >= sinceSeconds && m.type !== 'ciphertext')
-      .sort((a, b) => a.t - b.t);
-    return all.slice(-limit).map(flat);
+  // One page of the catch-up after a restart, reconnect or full inbound buffer: the messages already in the page from
+  // `sinceSeconds` on, oldest first, at most `limit`. `skip` lists the ids at exactly `sinceSeconds` that an earlier
+  // page returned, so the host pages on from the last message's time without losing or repeating any.
+  const recent = ({ sinceSeconds, skip, limit }) => {
+    const done = new Set(skip || []);
+    return path(M.collections, 'Msg').getModelsArray()
+      .filter((m) => m.t >= sinceSeconds && m.type !== 'ciphertext' && !(m.t === sinceSeconds && done.has(str(m.id))))
+      .sort((a, b) => a.t - b.t)
+      .slice(0, limit)
+      .map(flat);
   };
 
   const takeover = () => {

@@ -66,13 +66,19 @@ final class BridgeUnderTest implements AutoCloseable {
     /** With other bridge settings than the fast ones of {@link #settings(Path)}. */
     BridgeUnderTest(Path tempRoot, WhatsAppSettings wa, Parts parts, BridgeSettings settings) {
         this.temp = TempDirectory.create(tempRoot);
-        this.channel = new WhatsAppWebChannel(
-                wa,
-                temp,
-                settings.outbound().sendTimeout(),
-                Clock.systemUTC(),
-                Pseudonyms.ephemeral(),
-                new PrintStream(terminal, true, StandardCharsets.UTF_8));
+        try {
+            this.channel = new WhatsAppWebChannel(
+                    wa,
+                    temp,
+                    settings.outbound().sendTimeout(),
+                    Clock.systemUTC(),
+                    Pseudonyms.ephemeral(),
+                    new PrintStream(terminal, true, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            // As the bridge's wiring does: a refused profile leaves no temp directory behind.
+            temp.close();
+            throw e;
+        }
         BridgeApp.Builder b = BridgeApp.builder()
                 .settings(settings)
                 .channel(channel)

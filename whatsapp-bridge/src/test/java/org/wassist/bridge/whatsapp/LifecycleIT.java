@@ -137,6 +137,9 @@ class LifecycleIT {
                     .contains("has mode 0755")
                     .contains("chmod 700");
             assertThat(wa.calls("loaded")).as("no browser was started").isEmpty();
+            try (Stream<Path> left = Files.list(work.resolve("tmp"))) {
+                assertThat(left).as("temp files after the refusal").isEmpty();
+            }
         }
         assertThatThrownBy(() -> new BridgeUnderTest(
                         work.resolve("tmp2"),
@@ -148,5 +151,8 @@ class LifecycleIT {
                                 List.of())))
                 .isInstanceOf(ProfileDirectory.UnsafeProfileException.class)
                 .hasMessageContaining("must be 0700");
+        try (Stream<Path> left = Files.list(work.resolve("tmp2"))) {
+            assertThat(left).as("temp files after the refusal in process").isEmpty();
+        }
     }
 }

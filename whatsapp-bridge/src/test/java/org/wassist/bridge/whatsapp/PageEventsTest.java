@@ -81,4 +81,30 @@ class PageEventsTest {
         assertThat(n).isEqualTo(1);
         assertThat(handedOn).extracting(m -> m.envelope().messageId()).containsExactly("true_15550001234@c.us_USER02");
     }
+
+    @Test
+    void aMessageTheSinkRefusedIsOfferedAgainByTheNextCatchUpAndThenHandedOnOnce() {
+        List<String> refused = new ArrayList<>();
+        boolean[] full = {true};
+        events.sink(m -> {
+            if (full[0]) {
+                refused.add(m.envelope().messageId());
+                return false;
+            }
+            return handedOn.add(m);
+        });
+        ObjectNode question = selfChat("true_15550001234@c.us_USER03", "!gpt while the queue is down");
+
+        assertThat(events.message(question)).isFalse();
+        assertThat(events.ledger().refusing()).isTrue();
+        full[0] = false;
+        var recent = MessageCodec.mapper().createArrayNode().add(question);
+        int first = events.catchUp(recent);
+        int second = events.catchUp(recent);
+
+        assertThat(refused).containsExactly("true_15550001234@c.us_USER03");
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isZero();
+        assertThat(handedOn).extracting(m -> m.envelope().messageId()).containsExactly("true_15550001234@c.us_USER03");
+    }
 }

@@ -88,10 +88,10 @@ class SessionJournalTest {
     @Test
     void catchUpStartsTenMinutesBeforeTheWatermarkButNotBeforeTheMaximumAge() {
         Instant now = Instant.parse("2026-06-01T10:00:00Z");
-        assertThat(PageEvents.catchUpSince(null, now, Duration.ofDays(3))).isNull();
-        assertThat(PageEvents.catchUpSince(now.minusSeconds(3600), now, Duration.ofDays(3)))
+        assertThat(CatchUp.since(null, now, Duration.ofDays(3))).isNull();
+        assertThat(CatchUp.since(now.minusSeconds(3600), now, Duration.ofDays(3)))
                 .isEqualTo(now.minusSeconds(3600 + 600));
-        assertThat(PageEvents.catchUpSince(now.minus(Duration.ofDays(30)), now, Duration.ofDays(3)))
+        assertThat(CatchUp.since(now.minus(Duration.ofDays(30)), now, Duration.ofDays(3)))
                 .isEqualTo(now.minus(Duration.ofDays(3)));
     }
 }
