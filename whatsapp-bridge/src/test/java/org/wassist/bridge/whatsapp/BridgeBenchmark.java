@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -39,6 +40,7 @@ public final class BridgeBenchmark {
     private static final Duration WAIT = Duration.ofMinutes(2);
     private static final int MESSAGES = 30;
     private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final long LIMIT_MIB = 512;
 
     private BridgeBenchmark() {}
 
@@ -77,22 +79,73 @@ public final class BridgeBenchmark {
                 int port = second.port(WAIT).orElseThrow();
                 await(() -> status(port, "/readyz") == 200, second);
                 Out.line(String.format(Locale.ROOT, "restart (linked profile) to /readyz 200: %d ms", ms(t1)));
-                traffic(wa);
+                traffic(wa, "a");
                 Await.until(() -> false, SETTLE);
                 Memory.print(second.process.toHandle());
                 second.terminate(Duration.ofSeconds(60));
             }
+            underLimit(work, wa, fast);
         } finally {
             ShortTempDir.delete(work);
             StandIns.close();
         }
     }
 
-    private static void traffic(FakeWhatsApp wa) {
-        String chat = "447700909001@c.us";
+    /**
+     * A third start on the same profile inside a memory cgroup limited to {@link #LIMIT_MIB} MiB for the whole tree,
+     * as the container's limit: the bridge must get ready, relay the same traffic and keep every process; the
+     * cgroup's figures show how much of the limit is memory the kernel cannot reclaim.
+     */
+    private static void underLimit(Path work, FakeWhatsApp wa, Map<String, String> env) throws Exception {
+        long limit = LIMIT_MIB * 1024 * 1024;
+        Optional<MemoryCgroup> cgroup =
+                MemoryCgroup.create("wassist-bench-" + ProcessHandle.current().pid(), limit);
+        if (cgroup.isEmpty()) {
+            Out.line("under a " + LIMIT_MIB + " MiB limit: not measured (needs root and the cgroup memory controller)");
+            return;
+        }
+        try (MemoryCgroup group = cgroup.get()) {
+            Out.line(
+                    MemoryCgroup.dropPageCache()
+                            ? "page cache dropped: the tree's program files are read again and count against its limit"
+                            : "page cache not dropped (not root): program files read before are not charged to the"
+                                    + " limit, so the cgroup's usage is too low");
+            long t = System.nanoTime();
+            try (BridgeProcess p = new BridgeProcess(work, wa.url(""), env, group::wrap)) {
+                int port = p.port(WAIT).orElseThrow();
+                await(() -> status(port, "/readyz") == 200, p);
+                Out.line(String.format(
+                        Locale.ROOT, "under a %d MiB limit: restart to /readyz 200: %d ms", LIMIT_MIB, ms(t)));
+                traffic(wa, "b");
+                Await.until(() -> false, SETTLE);
+                boolean ready = status(port, "/readyz") == 200;
+                Memory.print(p.process.toHandle());
+                MemoryCgroup.Stats s = group.stats();
+                Out.line(String.format(
+                        Locale.ROOT,
+                        "cgroup: limit %d MiB, usage %d MiB, peak %d MiB, working set (usage - inactive file) %d MiB,"
+                                + " anonymous %d MiB, page cache %d MiB, OOM kills %d, still ready: %s",
+                        s.limit() >> 20,
+                        s.usage() >> 20,
+                        s.peak() >> 20,
+                        s.workingSet() >> 20,
+                        s.anonymous() >> 20,
+                        s.file() >> 20,
+                        s.oomKills(),
+                        ready));
+                p.terminate(Duration.ofSeconds(60));
+            }
+        }
+    }
+
+    private static void traffic(FakeWhatsApp wa, String round) {
+        String chat = "4477009090" + (round.equals("a") ? "01" : "02") + "@c.us";
         for (int i = 0; i < MESSAGES; i++) {
-            wa.command("receive", Map.of("msg", Raw.direct(chat, "3EB0BENCH" + i, "chat", "benchmark message " + i)));
-            Stack.outbox().send(new OutboundCommand.SendText("bench-" + i, chat, "reply " + i, null, List.of()));
+            String id = "3EB0BENCH" + round.toUpperCase(Locale.ROOT) + i;
+            wa.command("receive", Map.of("msg", Raw.direct(chat, id, "chat", "benchmark message " + i)));
+            Stack.outbox()
+                    .send(new OutboundCommand.SendText(
+                            "bench-" + round + "-" + i, chat, "reply " + i, null, List.of()));
         }
         Stack.inbound(e -> e.chatId().equals(chat), MESSAGES, WAIT);
         Await.until(() -> Stack.outboundDepth() == 0, WAIT);
@@ -183,15 +236,19 @@ public final class BridgeBenchmark {
             List<Long> tree = new java.util.ArrayList<>();
             tree.add(jvm.pid());
             jvm.descendants().forEach(p -> tree.add(p.pid()));
-            long pages = Footprint.uniquePages(tree);
+            Footprint.Pages pages = Footprint.uniquePages(tree);
             Out.line(
-                    pages < 0
+                    pages.all() < 0
                             ? "footprint (distinct resident pages of the tree): not readable (needs root for page frames)"
                             : String.format(
                                     Locale.ROOT,
                                     "footprint (distinct resident pages of the tree, the PSS sum when nothing outside"
-                                            + " shares them, as in the container): %d MiB",
-                                    pages * Footprint.PAGE / 1024 / 1024));
+                                            + " shares them, as in the container): %d MiB, of which anonymous"
+                                            + " (heaps, stacks, shared memory: not reclaimable without swap) %d MiB"
+                                            + " and file-backed (program code and data: reclaimable) %d MiB",
+                                    (pages.all() * Footprint.PAGE) >> 20,
+                                    (pages.anonymous() * Footprint.PAGE) >> 20,
+                                    ((pages.all() - pages.anonymous()) * Footprint.PAGE) >> 20));
         }
 
         static long kib(long pid, String file, String key) {
@@ -224,28 +281,46 @@ public final class BridgeBenchmark {
 
         private Footprint() {}
 
-        static long uniquePages(List<Long> pids) {
+        /** Distinct resident pages, and those of them in anonymous or shared-memory mappings; -1 when unreadable. */
+        record Pages(long all, long anonymous) {}
+
+        static Pages uniquePages(List<Long> pids) {
             Set<Long> frames = new HashSet<>();
+            Set<Long> anonymous = new HashSet<>();
             boolean anyFrame = false;
             for (long pid : pids) {
                 Path proc = Path.of("/proc", Long.toString(pid));
                 try (FileChannel pagemap = FileChannel.open(proc.resolve("pagemap"), StandardOpenOption.READ)) {
                     long start = -1;
                     long end = -1;
+                    boolean anon = false;
                     for (String line : Files.readAllLines(proc.resolve("smaps"), StandardCharsets.UTF_8)) {
                         Matcher m = RANGE.matcher(line);
                         if (m.find()) {
                             start = Long.parseUnsignedLong(m.group(1), 16);
                             end = Long.parseUnsignedLong(m.group(2), 16);
+                            anon = anonymous(line);
                         } else if (line.startsWith("Rss:") && start >= 0 && !line.matches("Rss:\\s+0 kB")) {
-                            anyFrame |= read(pagemap, start, end, frames);
+                            anyFrame |= read(pagemap, start, end, anon ? anonymous : frames);
                         }
                     }
                 } catch (IOException e) {
                     // The process ended meanwhile: it no longer holds memory.
                 }
             }
-            return anyFrame ? frames.size() : -1;
+            frames.removeAll(anonymous);
+            return anyFrame ? new Pages(frames.size() + anonymous.size(), anonymous.size()) : new Pages(-1, -1);
+        }
+
+        /** A mapping of no file, or of shared memory (memfd, /dev/shm, SysV): the kernel cannot drop its pages. */
+        static boolean anonymous(String smapsHeader) {
+            String[] f = smapsHeader.trim().split("\\s+", 6);
+            String path = f.length == 6 ? f[5] : "";
+            return path.isEmpty()
+                    || path.startsWith("[")
+                    || path.startsWith("/memfd:")
+                    || path.startsWith("/dev/shm/")
+                    || path.startsWith("/SYSV");
         }
 
         /** Adds the frames of the present pages in [start, end) and tells whether it saw any, in 64 KiB reads. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wassist.standins.Await;
@@ -31,18 +32,23 @@ final class BridgeProcess implements AutoCloseable {
     final Path out;
 
     BridgeProcess(Path work, URI page, Map<String, String> extraEnv) {
+        this(work, page, extraEnv, UnaryOperator.identity());
+    }
+
+    /** As above, with the command line passed through {@code launcher} (for example into a memory cgroup). */
+    BridgeProcess(Path work, URI page, Map<String, String> extraEnv, UnaryOperator<List<String>> launcher) {
         Path jar = Path.of(System.getProperty("wassist.bridge.jar", "target/whatsapp-bridge.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("build the jar first: ./mvnw -pl whatsapp-bridge package (" + jar + ")");
         }
         this.out = work.resolve("bridge.out");
-        ProcessBuilder pb = new ProcessBuilder(List.of(
+        ProcessBuilder pb = new ProcessBuilder(launcher.apply(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Djava.io.tmpdir=" + work.resolve("tmp"),
                         // The container's JVM options: the same file the Dockerfile's entrypoint reads.
                         "@" + jvmOptions(),
                         "-jar",
-                        jar.toAbsolutePath().toString()))
+                        jar.toAbsolutePath().toString())))
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile());
         Map<String, String> env = pb.environment();
