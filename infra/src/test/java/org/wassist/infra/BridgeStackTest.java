@@ -113,6 +113,18 @@ class BridgeStackTest {
     }
 
     @Test
+    void aMediaLimitGivenOnceReachesTheRouterAndTheBridge() {
+        TestApps.Synth synth = TestApps.synth(Map.of("appSettings", Map.of("MEDIA_MAX_MB", 8)));
+        assertThat(Templates.json(synth.template("Bridge").toJSON()))
+                .contains("{\"Name\":\"MEDIA_MAX_MB\",\"Value\":\"8\"}");
+        Map<String, Object> router =
+                Templates.props(Templates.only(synth.template("Functions"), "AWS::Lambda::Function", "Router")
+                        .getValue());
+        assertThat(Templates.map(Templates.map(router.get("Environment")).get("Variables")))
+                .containsEntry("MEDIA_MAX_MB", "8");
+    }
+
+    @Test
     void theWholeGracefulStopFitsInsideTheStopTimeout() {
         assertThat(container()).containsEntry("StopTimeout", 60);
         int budget = Integer.parseInt(env("SHUTDOWN_GRACE_SECONDS"));
