@@ -120,7 +120,7 @@ public final class ObservabilityStack extends Stack {
                 1,
                 false,
                 "Users were answered with an error code " + ErrorReplies.THRESHOLD + " times or more in "
-                        + ErrorReplies.WINDOW.toMinutes().intValue() + " min (model key, model, database)");
+                        + ErrorReplies.WINDOW.toMinutes().intValue() + " min: model key, model or database");
     }
 
     private void bridgeAlarms(BridgeStack bridge) {
