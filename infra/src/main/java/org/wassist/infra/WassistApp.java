@@ -48,21 +48,7 @@ public final class WassistApp {
     private WassistApp() {}
 
     public static Stacks build(App app, InfraConfig config) {
-        Tags.of(app).add(TAG, TAG_VALUE);
-        Tags.of(app).add("deployment", config.stackPrefix());
-        Aspects.of(app)
-                .add(
-                        new DefaultRemovalPolicy(config.removal().rebuildable()),
-                        AspectOptions.builder()
-                                .priority(AspectPriority.MUTATING)
-                                .build());
-        Aspects.of(app)
-                .add(
-                        new HandlerLogGroups(
-                                config.logRetentionDays(), config.removal().rebuildable()),
-                        AspectOptions.builder()
-                                .priority(AspectPriority.MUTATING)
-                                .build());
+        applyToEveryResource(app, config);
         String p = config.stackPrefix();
         NetworkStack network = config.fullDeployment()
                 ? new NetworkStack(app, p + "-Network", props(config, "network", "VPC without NAT gateways"))
@@ -77,29 +63,47 @@ public final class WassistApp {
                 new MessagingStack(app, p + "-Messaging", props(config, "messaging", "FIFO queues"), config);
         FunctionsStack functions = new FunctionsStack(
                 app, p + "-Functions", props(config, "functions", "router function"), config, messaging, data);
-        BridgeStack bridge = network == null
-                ? null
-                : new BridgeStack(
-                        app,
-                        p + "-Bridge",
-                        props(config, "bridge", "WhatsApp bridge on Fargate"),
-                        config,
-                        network.vpc(),
-                        messaging,
-                        data);
-        ObservabilityStack observability = bridge == null
-                ? null
-                : new ObservabilityStack(
-                        app,
-                        p + "-Observability",
-                        props(config, "observability", "alarms and dashboard"),
-                        config,
-                        messaging,
-                        functions,
-                        bridge,
-                        data);
+        Stacks core = new Stacks(network, data, messaging, functions, null, null);
+        Stacks stacks = network == null ? core : withBridgeAndAlarms(app, config, network, core);
         outputs(messaging, data);
-        return new Stacks(network, data, messaging, functions, bridge, observability);
+        return stacks;
+    }
+
+    /** The tags, and the aspects that give every resource a removal policy and every function a log group. */
+    private static void applyToEveryResource(App app, InfraConfig config) {
+        Tags.of(app).add(TAG, TAG_VALUE);
+        Tags.of(app).add("deployment", config.stackPrefix());
+        AspectOptions mutating =
+                AspectOptions.builder().priority(AspectPriority.MUTATING).build();
+        Aspects.of(app).add(new DefaultRemovalPolicy(config.removal().rebuildable()), mutating);
+        Aspects.of(app)
+                .add(
+                        new HandlerLogGroups(
+                                config.logRetentionDays(), config.removal().rebuildable()),
+                        mutating);
+    }
+
+    /** The parts only real AWS has: the bridge on Fargate (in the VPC), and the alarms that watch everything. */
+    private static Stacks withBridgeAndAlarms(App app, InfraConfig config, NetworkStack network, Stacks core) {
+        String p = config.stackPrefix();
+        BridgeStack bridge = new BridgeStack(
+                app,
+                p + "-Bridge",
+                props(config, "bridge", "WhatsApp bridge on Fargate"),
+                config,
+                network.vpc(),
+                core.messaging(),
+                core.data());
+        ObservabilityStack observability = new ObservabilityStack(
+                app,
+                p + "-Observability",
+                props(config, "observability", "alarms and dashboard"),
+                config,
+                core.messaging(),
+                core.functions(),
+                bridge,
+                core.data());
+        return new Stacks(network, core.data(), core.messaging(), core.functions(), bridge, observability);
     }
 
     private static void outputs(MessagingStack messaging, DataStack data) {

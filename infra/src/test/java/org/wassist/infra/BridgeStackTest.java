@@ -113,6 +113,18 @@ class BridgeStackTest {
     }
 
     @Test
+    void aMediaLimitGivenOnceReachesTheRouterAndTheBridge() {
+        TestApps.Synth synth = TestApps.synth(Map.of("appSettings", Map.of("MEDIA_MAX_MB", 8)));
+        assertThat(Templates.json(synth.template("Bridge").toJSON()))
+                .contains("{\"Name\":\"MEDIA_MAX_MB\",\"Value\":\"8\"}");
+        Map<String, Object> router =
+                Templates.props(Templates.only(synth.template("Functions"), "AWS::Lambda::Function", "Router")
+                        .getValue());
+        assertThat(Templates.map(Templates.map(router.get("Environment")).get("Variables")))
+                .containsEntry("MEDIA_MAX_MB", "8");
+    }
+
+    @Test
     void theWholeGracefulStopFitsInsideTheStopTimeout() {
         assertThat(container()).containsEntry("StopTimeout", 60);
         int budget = Integer.parseInt(env("SHUTDOWN_GRACE_SECONDS"));
@@ -177,9 +189,51 @@ class BridgeStackTest {
         assertThat(Templates.json(task.get("Volumes")))
                 .contains("\"AuthorizationConfig\":{\"AccessPointId\":{\"Ref\":\"" + apId + "\"},\"IAM\":\"ENABLED\"}")
                 .contains("\"TransitEncryption\":\"ENABLED\"");
-        assertThat(Templates.json(container().get("MountPoints")))
-                .isEqualTo("[{\"ContainerPath\":\"/data/profile\",\"ReadOnly\":false,"
-                        + "\"SourceVolume\":\"browser-profile\"}]");
+        assertThat(Templates.list(container().get("MountPoints")))
+                .extracting(Templates::json)
+                .contains("{\"ContainerPath\":\"/data/profile\",\"ReadOnly\":false,"
+                        + "\"SourceVolume\":\"browser-profile\"}");
+    }
+
+    @Test
+    void rootFilesystemIsReadOnlyWithTmpOnTheTasksEphemeralStorage() {
+        Map<String, Object> task = Templates.props(Templates.only(bridge, "AWS::ECS::TaskDefinition", "TaskDefinition")
+                .getValue());
+        assertThat(container()).containsEntry("ReadonlyRootFilesystem", true);
+        assertThat(Templates.list(task.get("Volumes")))
+                .extracting(Templates::json)
+                .contains("{\"Name\":\"scratch\"}");
+        assertThat(Templates.list(container().get("MountPoints")))
+                .extracting(Templates::json)
+                .containsExactlyInAnyOrder(
+                        "{\"ContainerPath\":\"/data/profile\",\"ReadOnly\":false,\"SourceVolume\":\"browser-profile\"}",
+                        "{\"ContainerPath\":\"/tmp\",\"ReadOnly\":false,\"SourceVolume\":\"scratch\"}");
+    }
+
+    @Test
+    void everyWritablePathIsAVolumeOfTheRealDockerfile() throws IOException {
+        Path dockerfile = Path.of(System.getProperty("wassist.repo.root", ".."), "whatsapp-bridge", "Dockerfile");
+        List<String> volumes = Files.readAllLines(dockerfile).stream()
+                .filter(line -> line.startsWith("VOLUME "))
+                .toList();
+        assertThat(volumes).hasSize(1);
+        for (Object mount : Templates.list(container().get("MountPoints"))) {
+            String path = String.valueOf(Templates.map(mount).get("ContainerPath"));
+            assertThat(volumes.get(0))
+                    .as("ECS gives the volume at %s the image directory's owner only if it is a declared VOLUME", path)
+                    .contains("\"" + path + "\"");
+        }
+    }
+
+    @Test
+    void ecsExecKeepsTheRootFilesystemWritableBecauseItsAgentWritesThere() {
+        Template exec = TestApps.synth(Map.of("bridgeExec", "true")).template("Bridge");
+        Map<String, Object> task = Templates.props(Templates.only(exec, "AWS::ECS::TaskDefinition", "TaskDefinition")
+                .getValue());
+        Map<String, Object> c =
+                Templates.map(Templates.list(task.get("ContainerDefinitions")).get(0));
+        assertThat(c).containsEntry("ReadonlyRootFilesystem", false);
+        assertThat(Templates.list(c.get("MountPoints"))).hasSize(2);
     }
 
     @Test

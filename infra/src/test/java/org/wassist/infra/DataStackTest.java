@@ -105,6 +105,13 @@ class DataStackTest {
     }
 
     @Test
+    void auroraHasExactlyOneInstanceTheWriter() {
+        data.resourceCountIs("AWS::RDS::DBInstance", 1);
+        Map<String, Object> writer = props("AWS::RDS::DBInstance", "DatabaseClusterWriter");
+        assertThat(Templates.json(writer.get("DBClusterIdentifier"))).contains("DatabaseCluster");
+    }
+
+    @Test
     void auroraCapacityIsConfigurable() {
         Template t = TestApps.synth(Map.of("dbMaxCapacity", "4", "dbAutoPauseMinutes", "15"))
                 .template("Data");
@@ -155,7 +162,10 @@ class DataStackTest {
         assertThat(Templates.props(migrator.getValue()))
                 .containsEntry("Handler", MigrationStep.HANDLER)
                 .containsEntry("Runtime", "java21")
-                .containsEntry("Timeout", 600);
+                .containsEntry("Architectures", List.of("arm64"))
+                .containsEntry("MemorySize", 1024)
+                .containsEntry("Timeout", 600)
+                .doesNotContainKey("VpcConfig");
         assertThat(Templates.json(Templates.props(migrator.getValue()).get("Environment")))
                 .contains("DB_CLUSTER_ARN", "DB_SECRET_ARN", "\"DB_NAME\":\"wassist\"");
         Map.Entry<String, Map<String, Object>> framework =

@@ -27,6 +27,13 @@ class FunctionsStackTest {
     }
 
     @Test
+    void routerRunsOutsideTheVpcSoNoNatGatewayIsNeeded() {
+        assertThat(router()).doesNotContainKey("VpcConfig");
+        assertThat(Templates.permissions(functions, "RouterRole"))
+                .noneMatch(p -> p.action().startsWith("ec2:"));
+    }
+
+    @Test
     void snapStartAppliesToPublishedVersionsAndTheLiveAliasPointsAtTheCurrentOne() {
         assertThat(Templates.json(router().get("SnapStart"))).isEqualTo("{\"ApplyOn\":\"PublishedVersions\"}");
         String versionId = Templates.only(functions, "AWS::Lambda::Version", "RouterCurrentVersion")

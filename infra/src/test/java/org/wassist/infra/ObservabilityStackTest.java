@@ -2,6 +2,9 @@ package org.wassist.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
@@ -21,9 +24,62 @@ class ObservabilityStackTest {
     }
 
     @Test
-    void nineAlarmsStayWithinTheFreeTen() {
-        obs.resourceCountIs("AWS::CloudWatch::Alarm", 9);
+    void tenAlarmsStayWithinTheFreeTen() {
+        obs.resourceCountIs("AWS::CloudWatch::Alarm", 10);
         obs.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+    }
+
+    @Test
+    void errorRepliesAreCountedFromTheRoutersLogLinesOfAnsweredFailures() {
+        Map<String, Object> filter = Templates.props(
+                Templates.only(obs, "AWS::Logs::MetricFilter", "ErrorReplies").getValue());
+        assertThat(filter.get("FilterPattern"))
+                .isEqualTo(
+                        "{ ($.logger = \"org.wassist.pipeline.ErrorBoundary\") && (($.message = %^permanent.failure.code=%)"
+                                + " || ($.message = %attempt=5.cause=%)) }");
+        assertThat(Templates.json(filter.get("LogGroupName"))).contains("RouterLogs");
+        assertThat(Templates.json(filter.get("MetricTransformations")))
+                .isEqualTo("[{\"MetricName\":\"RouterErrorReplies\",\"MetricNamespace\":\"WAssist\","
+                        + "\"MetricValue\":\"1\",\"Unit\":\"Count\"}]");
+    }
+
+    @Test
+    void errorRepliesAlarmAtThreeWithinFifteenMinutes() {
+        Map<String, Object> a = alarm("RouterErrorReplies");
+        assertThat(a)
+                .containsEntry("Namespace", "WAssist")
+                .containsEntry("MetricName", "RouterErrorReplies")
+                .containsEntry("Statistic", "Sum")
+                .containsEntry("Period", 900)
+                .containsEntry("EvaluationPeriods", 1)
+                .containsEntry("Threshold", 3)
+                .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
+                .containsEntry("TreatMissingData", "notBreaching")
+                .doesNotContainKey("Dimensions");
+        assertNotifies(a);
+    }
+
+    /**
+     * The metric filter matches lines that shared/core writes: the logger is ErrorBoundary, and its three failure lines
+     * start as the pattern expects. The last delivery is the attempt the router is told is the last.
+     */
+    @Test
+    void theFilterFollowsTheLinesErrorBoundaryActuallyLogs() throws IOException {
+        Path source = Path.of(
+                System.getProperty("wassist.repo.root", ".."),
+                "shared/core/src/main/java/org/wassist/pipeline/ErrorBoundary.java");
+        String code = Files.readString(source);
+        assertThat(code)
+                .contains("package org.wassist.pipeline;")
+                .contains("LoggerFactory.getLogger(ErrorBoundary.class)")
+                .contains("\"permanent failure code={} cause={}\"")
+                .contains("\"transient failure code={} attempt={} cause={}\"")
+                .contains("\"unexpected failure attempt={} cause={}\"");
+        Map<String, Object> router = Templates.props(
+                Templates.only(TestApps.defaults().template("Functions"), "AWS::Lambda::Function", "Router")
+                        .getValue());
+        assertThat(Templates.map(Templates.map(router.get("Environment")).get("Variables")))
+                .containsEntry("INBOUND_MAX_RECEIVES", "5");
     }
 
     @Test
@@ -138,6 +194,7 @@ class ObservabilityStackTest {
                         .get("DashboardBody"));
         assertThat(body)
                 .contains("ApproximateNumberOfMessagesVisible", "Invocations", "BridgeReady", "SessionLoggedOut")
+                .contains("RouterErrorReplies")
                 .contains("ServerlessDatabaseCapacity");
     }
 }

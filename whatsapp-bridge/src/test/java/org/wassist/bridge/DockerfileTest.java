@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code whatsapp-bridge/Dockerfile} keeps the properties docs/whatsapp-bridge.md promises: Debian's Chromium from apt
- * and no browser download, a non-root user (uid 10001) owning an owner-only profile directory, tini as PID 1, and a
- * health check. Docker cannot run where the tests run, so the file is read as instructions (comments dropped,
+ * and no browser download, a non-root user (uid 10001) owning an owner-only profile directory, /tmp as the only other
+ * writable place (the deployment's root filesystem is read-only), tini as PID 1, and a health check. Docker cannot run where the tests run, so the file is read as instructions (comments dropped,
  * continuation lines joined). The JVM options are {@link JvmOptionsTest}'s subject.
  */
 class DockerfileTest {
@@ -102,6 +102,26 @@ class DockerfileTest {
                 .containsPattern("chmod 0?700 /data/profile");
         assertThat(all("ENV")).anyMatch(e -> e.contains("PROFILE_DIR=/data/profile"));
         assertThat(all("VOLUME")).anyMatch(v -> v.contains("/data/profile"));
+    }
+
+    @Test
+    void tmpIsAVolumeTheBridgeUserOwnsAndEveryTempAndCacheDirectoryIsUnderIt() {
+        String setup = all("RUN").stream()
+                .filter(r -> r.contains("useradd"))
+                .findFirst()
+                .orElseThrow();
+        String volume = last("VOLUME");
+
+        assertThat(setup).contains("chown 10001:10001 /tmp").contains("chmod 1777 /tmp");
+        assertThat(volume).isEqualTo("VOLUME [\"/data/profile\", \"/tmp\"]");
+        assertThat(INSTRUCTIONS.indexOf(volume))
+                .as("declared after the directories are prepared: Docker discards later changes to a volume")
+                .isGreaterThan(INSTRUCTIONS.indexOf(setup));
+        assertThat(all("ENV"))
+                .anyMatch(e -> e.contains("BRIDGE_TEMP_DIR=/tmp ")
+                        && e.contains("TMPDIR=/tmp ")
+                        && e.contains("XDG_CACHE_HOME=/tmp/")
+                        && e.contains("XDG_CONFIG_HOME=/tmp/"));
     }
 
     @Test

@@ -100,6 +100,8 @@ public record InfraConfig(
                 "removalPolicy",
                 Removal.SNAPSHOT,
                 Map.of("snapshot", Removal.SNAPSHOT, "retain", Removal.RETAIN, "destroy", Removal.DESTROY));
+        SharedSettings.Agreed settings =
+                SharedSettings.agree(r, AppSettings.read(r, "appSettings"), AppSettings.read(r, "bridgeSettings"));
         InfraConfig config = new InfraConfig(
                 r.string("stackPrefix", "WAssist"),
                 r.optional("account"),
@@ -110,8 +112,8 @@ public record InfraConfig(
                 ConfigParts.router(r, target),
                 ConfigParts.bridge(r),
                 ConfigParts.assets(r),
-                AppSettings.read(r, "appSettings"),
-                AppSettings.read(r, "bridgeSettings"),
+                settings.app(),
+                settings.bridge(),
                 r.optional("alarmEmail"),
                 ConfigParts.retentionDays(r),
                 r.integer("mediaExpiryDays", 7, 1, 365));

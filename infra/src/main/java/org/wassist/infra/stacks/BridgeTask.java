@@ -1,6 +1,5 @@
 package org.wassist.infra.stacks;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,38 +8,45 @@ import org.wassist.infra.config.InfraConfigException;
 import org.wassist.infra.constructs.Logs;
 import org.wassist.infra.constructs.ProfileFileSystem;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.IgnoreMode;
 import software.amazon.awscdk.Size;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.ecr.assets.Platform;
-import software.amazon.awscdk.services.ecs.AssetImageProps;
 import software.amazon.awscdk.services.ecs.AwsLogDriverMode;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Capability;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
-import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.ecs.LinuxParameters;
+import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.LogDrivers;
 import software.amazon.awscdk.services.ecs.MountPoint;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.Volume;
 import software.amazon.awscdk.services.iam.IRole;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The bridge's task definition: one container built from whatsapp-bridge/Dockerfile, with the repository root as the
- * build context, at deploy time (synthesis only hashes the context, it needs no Docker); it runs as uid/gid 10001
- * without Linux capabilities, with the browser profile mounted from EFS. Chromium's own sandbox is off: Fargate grants
- * no capability that creates the namespaces it needs (docs/adr/0007-chromium-sandbox-on-fargate.md).
+ * The bridge's task definition: one container from {@link BridgeImage}, run as uid/gid 10001 without Linux
+ * capabilities, with a read-only root filesystem. The process tree writes only to the browser profile on EFS and to
+ * {@code /tmp} on the task's ephemeral storage (docs/adr/0008-read-only-bridge-container.md); the Dockerfile declares
+ * both as VOLUMEs owned by the bridge user, since ECS gives a bind mount the owner and mode of the image directory it
+ * replaces only for a declared VOLUME.
+ * Chromium's own sandbox is off: Fargate grants no capability that creates the namespaces it needs
+ * (docs/adr/0007-chromium-sandbox-on-fargate.md).
  */
 final class BridgeTask extends Construct {
     static final String CONTAINER = "bridge";
     static final String PROFILE_DIR = "/data/profile";
+    /**
+     * Scratch space: the per-process temp directory (Chromium's TMPDIR, HOME and caches), Playwright's unpacked driver
+     * and the JVM's perf data. A bind-mount volume on the task's ephemeral storage, gone with the task.
+     */
+    static final String TEMP_DIR = "/tmp";
+
+    static final String TEMP_VOLUME = "scratch";
     /** How long ECS waits after SIGTERM before SIGKILL. */
     static final Duration STOP_TIMEOUT = Duration.seconds(60);
     /**
@@ -61,15 +67,6 @@ final class BridgeTask extends Construct {
             "exec 3<>/dev/tcp/127.0.0.1/" + BridgeStack.PORT
                     + " && printf 'GET /healthz HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3"
                     + " && head -n 1 <&3 | grep -q ' 200'");
-    /** The build context is the repository root minus everything but the Dockerfile and what it copies. */
-    static List<String> contextExcludes(InfraConfig.Assets assets) {
-        List<String> excludes = new ArrayList<>(List.of("**", "!" + assets.bridgeDockerfile()));
-        for (String source : assets.bridgeSources()) {
-            excludes.add("!" + source);
-            excludes.add("!" + source + "/**");
-        }
-        return excludes;
-    }
 
     private final FargateTaskDefinition definition;
 
@@ -83,8 +80,14 @@ final class BridgeTask extends Construct {
             DataStack data) {
         super(scope, id);
         refuseOverrides(config.bridgeSettings());
-        InfraConfig.Bridge settings = config.bridge();
-        this.definition = FargateTaskDefinition.Builder.create(this, "Definition")
+        this.definition = definition(config.bridge(), taskRole, profile);
+        ContainerDefinition container =
+                definition.addContainer(CONTAINER, container(config, environment(config, messaging, data)));
+        container.addMountPoints(writable(ProfileFileSystem.VOLUME, PROFILE_DIR), writable(TEMP_VOLUME, TEMP_DIR));
+    }
+
+    private FargateTaskDefinition definition(InfraConfig.Bridge settings, IRole taskRole, ProfileFileSystem profile) {
+        return FargateTaskDefinition.Builder.create(this, "Definition")
                 .cpu(settings.cpu())
                 .memoryLimitMiB(settings.memoryMiB())
                 .runtimePlatform(RuntimePlatform.builder()
@@ -92,52 +95,56 @@ final class BridgeTask extends Construct {
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
                         .build())
                 .taskRole(taskRole)
-                .volumes(List.of(profile.volume()))
+                .volumes(List.of(
+                        profile.volume(), Volume.builder().name(TEMP_VOLUME).build()))
                 .build();
-        LogGroup logs = Logs.group(
-                this, "Logs", config.logRetentionDays(), config.removal().rebuildable());
-        ContainerDefinition container = definition.addContainer(
-                CONTAINER,
-                ContainerDefinitionOptions.builder()
-                        .image(image(config))
-                        .user(ProfileFileSystem.UID + ":" + ProfileFileSystem.UID)
-                        .environment(environment(config, messaging, data))
-                        .portMappings(List.of(PortMapping.builder()
-                                .containerPort(BridgeStack.PORT)
-                                .build()))
-                        .healthCheck(HealthCheck.builder()
-                                .command(HEALTH_COMMAND)
-                                .interval(Duration.seconds(30))
-                                .timeout(Duration.seconds(5))
-                                .retries(3)
-                                .startPeriod(Duration.seconds(180))
-                                .build())
-                        .stopTimeout(STOP_TIMEOUT)
-                        .linuxParameters(withoutCapabilities())
-                        .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
-                                .logGroup(logs)
-                                .streamPrefix(CONTAINER)
-                                .mode(AwsLogDriverMode.NON_BLOCKING)
-                                .maxBufferSize(Size.mebibytes(25))
-                                .build()))
-                        .build());
-        container.addMountPoints(MountPoint.builder()
-                .sourceVolume(ProfileFileSystem.VOLUME)
-                .containerPath(PROFILE_DIR)
-                .readOnly(false)
-                .build());
     }
 
-    /** Built by Docker at deploy time for the task's architecture; synthesis only hashes the context. */
-    private static ContainerImage image(InfraConfig config) {
-        return ContainerImage.fromAsset(
-                config.assets().bridgeContext().toString(),
-                AssetImageProps.builder()
-                        .file(config.assets().bridgeDockerfile())
-                        .platform(Platform.custom(config.bridge().arch().dockerPlatform()))
-                        .exclude(contextExcludes(config.assets()))
-                        .ignoreMode(IgnoreMode.DOCKER)
-                        .build());
+    /**
+     * ECS Exec's agent writes into the container's root filesystem, and AWS does not support it on a read-only one:
+     * with {@code bridgeExec} the root filesystem stays writable.
+     */
+    private ContainerDefinitionOptions container(InfraConfig config, Map<String, String> environment) {
+        return ContainerDefinitionOptions.builder()
+                .image(BridgeImage.of(config))
+                .user(ProfileFileSystem.UID + ":" + ProfileFileSystem.UID)
+                .readonlyRootFilesystem(!config.bridge().exec())
+                .environment(environment)
+                .portMappings(List.of(
+                        PortMapping.builder().containerPort(BridgeStack.PORT).build()))
+                .healthCheck(HealthCheck.builder()
+                        .command(HEALTH_COMMAND)
+                        .interval(Duration.seconds(30))
+                        .timeout(Duration.seconds(5))
+                        .retries(3)
+                        .startPeriod(Duration.seconds(180))
+                        .build())
+                .stopTimeout(STOP_TIMEOUT)
+                .linuxParameters(withoutCapabilities())
+                .logging(logging(config))
+                .build();
+    }
+
+    private static MountPoint writable(String volume, String path) {
+        return MountPoint.builder()
+                .sourceVolume(volume)
+                .containerPath(path)
+                .readOnly(false)
+                .build();
+    }
+
+    /** Non-blocking: a slow log delivery never stalls the bridge; up to 25 MB wait in the buffer. */
+    private LogDriver logging(InfraConfig config) {
+        return LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                .logGroup(Logs.group(
+                        this,
+                        "Logs",
+                        config.logRetentionDays(),
+                        config.removal().rebuildable()))
+                .streamPrefix(CONTAINER)
+                .mode(AwsLogDriverMode.NON_BLOCKING)
+                .maxBufferSize(Size.mebibytes(25))
+                .build());
     }
 
     private Map<String, String> environment(InfraConfig config, MessagingStack messaging, DataStack data) {

@@ -38,6 +38,7 @@ public final class FunctionsStack extends Stack {
 
     private final Function router;
     private final Alias live;
+    private final LogGroup routerLogs;
 
     public FunctionsStack(
             Construct scope,
@@ -51,28 +52,36 @@ public final class FunctionsStack extends Stack {
         Database database = db == null
                 ? new Database(LOCALSTACK_CLUSTER_ARN, LOCALSTACK_SECRET_ARN)
                 : new Database(db.clusterArn(), db.secret().getSecretArn());
-        LogGroup logs = Logs.group(
+        this.routerLogs = Logs.group(
                 this, "RouterLogs", config.logRetentionDays(), config.removal().rebuildable());
         this.router = routerFunction(
-                config, role(logs, messaging, data, database), logs, environment(config, messaging, data, database));
+                config,
+                role(routerLogs, messaging, data, database),
+                routerLogs,
+                environment(config, messaging, data, database));
         this.live = Alias.Builder.create(this, "Live")
                 .aliasName(ALIAS)
                 .version(router.getCurrentVersion())
                 .build();
-        live.addEventSourceMapping(
-                "InboundQueue",
-                EventSourceMappingOptions.builder()
-                        .eventSourceArn(messaging.inbound().getQueueArn())
-                        .batchSize(config.router().batchSize())
-                        .reportBatchItemFailures(true)
-                        .maxConcurrency(config.router().workers())
-                        .build());
+        consumeInbound(config.router(), messaging);
         CfnOutput.Builder.create(this, "RouterFunctionName")
                 .value(router.getFunctionName())
                 .build();
         CfnOutput.Builder.create(this, "RouterAliasArn")
                 .value(live.getFunctionArn())
                 .build();
+    }
+
+    /** The inbound queue invokes the alias, at most {@code workers} chats at once, and learns which messages failed. */
+    private void consumeInbound(InfraConfig.Router settings, MessagingStack messaging) {
+        live.addEventSourceMapping(
+                "InboundQueue",
+                EventSourceMappingOptions.builder()
+                        .eventSourceArn(messaging.inbound().getQueueArn())
+                        .batchSize(settings.batchSize())
+                        .reportBatchItemFailures(true)
+                        .maxConcurrency(settings.workers())
+                        .build());
     }
 
     /** The database the router reaches through the Data API. */
@@ -141,5 +150,10 @@ public final class FunctionsStack extends Stack {
 
     public Alias live() {
         return live;
+    }
+
+    /** The router's JSON log lines (shared/logging); the error-reply metric filter reads them. */
+    public LogGroup routerLogs() {
+        return routerLogs;
     }
 }

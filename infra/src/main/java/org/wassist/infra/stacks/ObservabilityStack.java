@@ -1,6 +1,7 @@
 package org.wassist.infra.stacks;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.wassist.infra.config.InfraConfig;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -19,9 +20,9 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
- * Alarms to an SNS topic (optionally e-mailed), and one dashboard. Nine standard alarms stay within CloudWatch's ten
- * free ones; the bridge's two EMF metrics have one fixed dimension, so they stay within the ten free custom metrics.
- * docs/operations.md has the runbook for each alarm.
+ * Alarms to an SNS topic (optionally e-mailed), and one dashboard. Ten standard alarms: CloudWatch's free ten. The
+ * bridge's EMF metrics have one fixed dimension, so they stay within the ten free custom metrics; the router's error
+ * replies are an eleventh, published only when there are some. docs/operations.md has the runbook for each alarm.
  */
 public final class ObservabilityStack extends Stack {
     /** The bridge's EMF metrics (namespace, dimension and names are a contract with whatsapp-bridge). */
@@ -47,54 +48,26 @@ public final class ObservabilityStack extends Stack {
             DataStack data) {
         super(scope, id, props);
         this.prefix = config.stackPrefix();
-        this.topic = Topic.Builder.create(this, "AlarmTopic")
-                .displayName(prefix + " alarms")
-                .enforceSsl(true)
-                .build();
-        String email = config.alarmEmail();
-        if (email != null) {
-            topic.addSubscription(new EmailSubscription(email));
-        }
+        this.topic = alarmTopic(config.alarmEmail());
         queueAlarms(messaging);
-        alarm(
-                "RouterErrors",
-                functions.router().metricErrors(every(5, "Sum")),
-                1,
-                1,
-                false,
-                "The router threw or timed out; see its log group");
-        alarm(
-                "RouterThrottles",
-                functions.router().metricThrottles(every(5, "Sum")),
-                1,
-                1,
-                false,
-                "The router hit its reserved concurrency; raise routerWorkers");
-        alarm(
-                "BridgeTaskNotRunning",
-                bridge.service().metricCpuUtilization(every(1, "SampleCount")),
-                1,
-                10,
-                true,
-                "No bridge task has reported for 10 minutes");
-        alarm(
-                "BridgeNotReady",
-                bridgeMetric(BRIDGE_READY, "Minimum"),
-                1,
-                10,
-                true,
-                "The bridge has not been ready (WhatsApp Web connected) for 10 minutes");
-        alarm(
-                "BridgeLoggedOut",
-                bridgeMetric(SESSION_LOGGED_OUT, "Maximum"),
-                1,
-                5,
-                false,
-                "The WhatsApp session is logged out; link the device again");
-        new Dashboards(this, "Dashboard", prefix, messaging, functions, bridge, data);
+        ErrorReplies errorReplies = new ErrorReplies(this, "ErrorReplies", functions.routerLogs());
+        routerAlarms(functions, errorReplies);
+        bridgeAlarms(bridge);
+        new Dashboards(this, "Dashboard", prefix, messaging, functions, errorReplies, bridge, data);
         CfnOutput.Builder.create(this, "AlarmTopicArn")
                 .value(topic.getTopicArn())
                 .build();
+    }
+
+    private Topic alarmTopic(@Nullable String email) {
+        Topic alarms = Topic.Builder.create(this, "AlarmTopic")
+                .displayName(prefix + " alarms")
+                .enforceSsl(true)
+                .build();
+        if (email != null) {
+            alarms.addSubscription(new EmailSubscription(email));
+        }
+        return alarms;
     }
 
     private void queueAlarms(MessagingStack messaging) {
@@ -122,6 +95,56 @@ public final class ObservabilityStack extends Stack {
                 1,
                 false,
                 "The oldest message has waited " + MAX_MESSAGE_AGE.toMinutes().intValue() + " min or more");
+    }
+
+    private void routerAlarms(FunctionsStack functions, ErrorReplies errorReplies) {
+        var router = functions.router();
+        alarm(
+                "RouterErrors",
+                router.metricErrors(every(5, "Sum")),
+                1,
+                1,
+                false,
+                "The router threw or timed out; see its log group");
+        alarm(
+                "RouterThrottles",
+                router.metricThrottles(every(5, "Sum")),
+                1,
+                1,
+                false,
+                "The router hit its reserved concurrency; raise routerWorkers");
+        alarm(
+                "RouterErrorReplies",
+                errorReplies.metric(),
+                ErrorReplies.THRESHOLD,
+                1,
+                false,
+                "Users were answered with an error code " + ErrorReplies.THRESHOLD + " times or more in "
+                        + ErrorReplies.WINDOW.toMinutes().intValue() + " min: model key, model or database");
+    }
+
+    private void bridgeAlarms(BridgeStack bridge) {
+        alarm(
+                "BridgeTaskNotRunning",
+                bridge.service().metricCpuUtilization(every(1, "SampleCount")),
+                1,
+                10,
+                true,
+                "No bridge task has reported for 10 minutes");
+        alarm(
+                "BridgeNotReady",
+                bridgeMetric(BRIDGE_READY, "Minimum"),
+                1,
+                10,
+                true,
+                "The bridge has not been ready (WhatsApp Web connected) for 10 minutes");
+        alarm(
+                "BridgeLoggedOut",
+                bridgeMetric(SESSION_LOGGED_OUT, "Maximum"),
+                1,
+                5,
+                false,
+                "The WhatsApp session is logged out; link the device again");
     }
 
     /**

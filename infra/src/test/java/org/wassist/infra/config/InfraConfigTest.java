@@ -107,6 +107,38 @@ class InfraConfigTest {
     }
 
     @Test
+    void mediaMaxMbGivenForOneProcessReachesBothSoTheRouterQuotesTheBridgesLimit() {
+        InfraConfig fromApp = read(Map.of("appSettings", Map.of("MEDIA_MAX_MB", 8, "PRE_PROMPT", "Be brief.")));
+        assertThat(fromApp.appSettings()).containsEntry("MEDIA_MAX_MB", "8").containsEntry("PRE_PROMPT", "Be brief.");
+        assertThat(fromApp.bridgeSettings()).containsOnly(Map.entry("MEDIA_MAX_MB", "8"));
+
+        InfraConfig fromBridge = read(Map.of("bridgeSettings", Map.of("MEDIA_MAX_MB", "12", "LOG_LEVEL", "INFO")));
+        assertThat(fromBridge.appSettings()).containsOnly(Map.entry("MEDIA_MAX_MB", "12"));
+        assertThat(fromBridge.bridgeSettings()).containsEntry("MEDIA_MAX_MB", "12");
+
+        InfraConfig both =
+                read(Map.of("appSettings", Map.of("MEDIA_MAX_MB", 5), "bridgeSettings", Map.of("MEDIA_MAX_MB", "5")));
+        assertThat(both.appSettings()).containsEntry("MEDIA_MAX_MB", "5");
+        assertThat(both.bridgeSettings()).containsEntry("MEDIA_MAX_MB", "5");
+
+        InfraConfig neither = read(Map.of());
+        assertThat(neither.appSettings()).doesNotContainKey("MEDIA_MAX_MB");
+        assertThat(neither.bridgeSettings()).doesNotContainKey("MEDIA_MAX_MB");
+    }
+
+    @Test
+    void twoDifferentMediaLimitsAreRefused() {
+        assertThatThrownBy(() -> read(Map.of(
+                        "appSettings", Map.of("MEDIA_MAX_MB", 10), "bridgeSettings", Map.of("MEDIA_MAX_MB", 20))))
+                .isInstanceOfSatisfying(
+                        InfraConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("appSettings.MEDIA_MAX_MB (10) and bridgeSettings.MEDIA_MAX_MB (20)"
+                                        + " differ: the router quotes to users the limit the bridge enforces; set"
+                                        + " MEDIA_MAX_MB once, in either"));
+    }
+
+    @Test
     void pairingNumberIsDigitsOnlyLikeTheBridgeExpects() {
         assertThat(read(Map.of("whatsappPairingNumber", "15551234567")).bridge().pairingNumber())
                 .isEqualTo("15551234567");
