@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code whatsapp-bridge/Dockerfile} keeps the properties docs/whatsapp-bridge.md promises: Debian's Chromium from apt
  * and no browser download, a non-root user (uid 10001) owning an owner-only profile directory, /tmp as the only other
- * writable place (the deployment's root filesystem is read-only), tini as PID 1, and a health check. Docker cannot run where the tests run, so the file is read as instructions (comments dropped,
- * continuation lines joined). The JVM options are {@link JvmOptionsTest}'s subject.
+ * writable place (the deployment's root filesystem is read-only), tini as PID 1, and a health check. The tests read
+ * the file as instructions (comments dropped, continuation lines joined); building and running the image is
+ * scripts/container-check.sh's part (ContainerCheck). The JVM options are {@link JvmOptionsTest}'s subject.
  */
 class DockerfileTest {
     private static final Path DOCKERFILE =
@@ -77,6 +78,22 @@ class DockerfileTest {
                 .doesNotContain("curl ")
                 .doesNotContain("wget ");
         assertThat(all("ENV")).anyMatch(e -> e.contains("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1"));
+    }
+
+    @Test
+    void theBaseIsDebianTrixieSlimUnlessTheCheckScriptNamesItsLocalCopy() {
+        assertThat(INSTRUCTIONS.get(0)).isEqualTo("ARG BASE_IMAGE=debian:trixie-slim");
+        assertThat(all("FROM")).containsExactly("FROM ${BASE_IMAGE}");
+    }
+
+    @Test
+    void theManDirectoryOpenJdksPostInstallNeedsIsMadeBeforeTheInstall() {
+        String install = all("RUN").stream()
+                .filter(i -> i.contains("apt-get install"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(install).startsWith("RUN mkdir -p /usr/share/man/man1 && apt-get update && ");
     }
 
     @Test

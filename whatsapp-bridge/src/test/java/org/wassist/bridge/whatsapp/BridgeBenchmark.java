@@ -39,34 +39,35 @@ import org.wassist.standins.StandIns;
 public final class BridgeBenchmark {
     private static final Duration WAIT = Duration.ofMinutes(2);
     private static final int MESSAGES = 30;
-    private static final Duration SETTLE = Duration.ofSeconds(30);
+    static final Duration SETTLE = Duration.ofSeconds(30);
     private static final long LIMIT_MIB = 512;
+    /** No pacing, typing delays or reconnect quiet time: the traffic runs at once. */
+    static final Map<String, String> FAST = Map.of(
+            "PACING_GLOBAL_MS",
+            "0",
+            "PACING_CHAT_MS",
+            "0",
+            "PACING_JITTER_MS",
+            "0",
+            "TYPING_MIN_MS",
+            "0",
+            "TYPING_MAX_MS",
+            "0",
+            "RECONNECT_QUIET_SECONDS",
+            "0",
+            "RECONNECT_WARMUP_SECONDS",
+            "0");
 
     private BridgeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory(Path.of("/tmp"), "wbb-");
-        Map<String, String> fast = Map.of(
-                "PACING_GLOBAL_MS",
-                "0",
-                "PACING_CHAT_MS",
-                "0",
-                "PACING_JITTER_MS",
-                "0",
-                "TYPING_MIN_MS",
-                "0",
-                "TYPING_MAX_MS",
-                "0",
-                "RECONNECT_QUIET_SECONDS",
-                "0",
-                "RECONNECT_WARMUP_SECONDS",
-                "0");
         try (FakeWhatsApp wa = new FakeWhatsApp()) {
             StandIns.sqs();
             StandIns.s3();
             Out.line("machine: " + Machine.describe());
             long t0 = System.nanoTime();
-            try (BridgeProcess first = new BridgeProcess(work, wa.url(""), fast)) {
+            try (BridgeProcess first = new BridgeProcess(work, wa.url(""), FAST)) {
                 await(() -> first.output().contains("a new QR code"), first);
                 Out.line(String.format(Locale.ROOT, "first start (unlinked) to QR shown: %d ms", ms(t0)));
                 int port = first.port(WAIT).orElseThrow();
@@ -75,7 +76,7 @@ public final class BridgeBenchmark {
                 first.terminate(Duration.ofSeconds(60));
             }
             long t1 = System.nanoTime();
-            try (BridgeProcess second = new BridgeProcess(work, wa.url(""), fast)) {
+            try (BridgeProcess second = new BridgeProcess(work, wa.url(""), FAST)) {
                 int port = second.port(WAIT).orElseThrow();
                 await(() -> status(port, "/readyz") == 200, second);
                 Out.line(String.format(Locale.ROOT, "restart (linked profile) to /readyz 200: %d ms", ms(t1)));
@@ -84,7 +85,7 @@ public final class BridgeBenchmark {
                 Memory.print(second.process.toHandle());
                 second.terminate(Duration.ofSeconds(60));
             }
-            underLimit(work, wa, fast);
+            underLimit(work, wa, FAST);
         } finally {
             ShortTempDir.delete(work);
             StandIns.close();
@@ -138,6 +139,12 @@ public final class BridgeBenchmark {
         }
     }
 
+    /** The traffic before the memory is read: MESSAGES texts in and MESSAGES texts out, in one chat. */
+    static void traffic(FakeWhatsApp wa) {
+        traffic(wa, "a");
+    }
+
+    /** The same traffic in a chat and with ids of its own for each round, so rounds never repeat an id. */
     private static void traffic(FakeWhatsApp wa, String round) {
         String chat = "4477009090" + (round.equals("a") ? "01" : "02") + "@c.us";
         for (int i = 0; i < MESSAGES; i++) {
