@@ -185,9 +185,9 @@ class RouterRuntimeIT {
     }
 
     /**
-     * One line with the measured INIT of the packaged jar, so every verify records a figure (failsafe writes test output
-     * to {@code target/failsafe-reports/org.wassist.router.RouterRuntimeIT-output.txt}). Not asserted: timings vary by
-     * machine and load; docs/benchmarks.md has the benchmark's figures.
+     * One line with the measured INIT of the packaged jar, so every verify records a figure: failsafe keeps it in
+     * {@code target/failsafe-reports/org.wassist.router.RouterRuntimeIT-output.txt} and the build echoes it after the
+     * ITs. Not asserted: timings vary by machine and load; docs/benchmarks.md has the benchmark's figures.
      */
     private static void reportInit(String kind, Duration init) {
         System.out.printf("router INIT of the packaged jar (%s): %d ms%n", kind, init.toMillis());
