@@ -146,19 +146,24 @@ public final class Transcript implements AutoCloseable {
         }
     }
 
-    /** The chat's entries in order, without withdrawn messages that nothing answered. */
+    /** The chat's entries in order, without withdrawn messages that nothing answered afterwards. */
     public synchronized List<TranscriptEntry> chat(String chatId) {
         List<TranscriptEntry> entries = byChat.getOrDefault(chatId, List.of());
         Set<TranscriptEntry> hidden = withdrawn.getOrDefault(chatId, Set.of());
-        return entries.stream()
-                .filter(e -> !hidden.contains(e) || answered(entries, e))
-                .toList();
+        List<TranscriptEntry> shown = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            TranscriptEntry e = entries.get(i);
+            if (!hidden.contains(e) || answeredAfter(entries, i)) {
+                shown.add(e);
+            }
+        }
+        return List.copyOf(shown);
     }
 
-    /** Whether a reply to {@code in} is listed: reply ids are the message id, {@code #} and a number. */
-    private static boolean answered(List<TranscriptEntry> entries, TranscriptEntry in) {
-        String replyPrefix = in.messageId() + "#";
-        return entries.stream()
+    /** Whether a reply to the message at {@code index} follows it: reply ids are the message id, # and a number. */
+    private static boolean answeredAfter(List<TranscriptEntry> entries, int index) {
+        String replyPrefix = entries.get(index).messageId() + "#";
+        return entries.subList(index + 1, entries.size()).stream()
                 .anyMatch(e -> e.direction().equals(TranscriptEntry.OUT)
                         && e.messageId().startsWith(replyPrefix));
     }

@@ -136,11 +136,12 @@ class TranscriptTest {
             TranscriptEntry first = in("m1", "hello");
             TranscriptEntry again = entry(CHAT, TranscriptEntry.IN, "m1", "hello", T.plusSeconds(5));
             t.appendThen(first, () -> {});
+            t.append(out("m1#1", "hi"));
             assertThatThrownBy(() -> t.appendThen(again, () -> {
                 throw new IllegalStateException("queue down");
             }));
 
-            assertThat(t.chat(CHAT)).containsExactly(first);
+            assertThat(t.chat(CHAT)).containsExactly(first, out("m1#1", "hi"));
         }
     }
 
