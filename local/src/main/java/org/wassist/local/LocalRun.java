@@ -23,37 +23,15 @@ public final class LocalRun {
 
     private LocalRun() {}
 
+    /** The run's own settings and the assistant's, both valid. */
+    private record Settings(LocalSettings local, AppConfig app) {}
+
     public static void main(String[] args) throws InterruptedException {
-        Map<String, String> env = System.getenv();
-        List<String> problems = new ArrayList<>();
-        LocalSettings settings = null;
-        AppConfig config = null;
-        try {
-            settings = LocalSettings.fromEnvironment(env);
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
-        }
-        try {
-            config = ConfigLoader.load(env, Profile.LOCAL);
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
-        }
-        if (settings == null || config == null) {
-            // Every invalid setting at once, of the run and of the assistant.
-            LOG.error("cannot start: {}", new ConfigException(problems).getMessage());
-            System.exit(2);
-            return;
-        }
-        List<String> missing = config.model().missing();
-        if (!missing.isEmpty() && !settings.fakeModel()) {
-            LOG.warn(
-                    "the assistant cannot answer until this is set: {} (or start with LOCAL_FAKE_MODEL=true to try "
-                            + "it with the built-in fake model)",
-                    String.join(", ", missing));
-        }
+        Settings settings = settings(System.getenv());
+        warnIfNoModel(settings);
         LocalWiring wiring;
         try {
-            wiring = LocalWiring.start(settings, config, Clock.systemUTC());
+            wiring = LocalWiring.start(settings.local(), settings.app(), Clock.systemUTC());
         } catch (RuntimeException e) {
             // Messages of start-up failures name files, ports and commands to run, never user data.
             LOG.error("cannot start: {}", StartFailure.describe(e));
@@ -61,6 +39,48 @@ public final class LocalRun {
             System.exit(1);
             return;
         }
+        LOG.info(
+                "WAssist is running: open http://localhost:{}/ (data in {})",
+                wiring.port(),
+                settings.local().dataDir());
+        awaitShutdown(wiring);
+    }
+
+    /** Both settings, or exits with every invalid one of either listed at once. */
+    private static Settings settings(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        LocalSettings local = null;
+        AppConfig app = null;
+        try {
+            local = LocalSettings.fromEnvironment(env);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            app = ConfigLoader.load(env, Profile.LOCAL);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        if (local == null || app == null) {
+            LOG.error("cannot start: {}", new ConfigException(problems).getMessage());
+            System.exit(2);
+            throw new IllegalStateException("unreachable: exited");
+        }
+        return new Settings(local, app);
+    }
+
+    private static void warnIfNoModel(Settings settings) {
+        List<String> missing = settings.app().model().missing();
+        if (!missing.isEmpty() && !settings.local().fakeModel()) {
+            LOG.warn(
+                    "the assistant cannot answer until this is set: {} (or start with LOCAL_FAKE_MODEL=true to try "
+                            + "it with the built-in fake model)",
+                    String.join(", ", missing));
+        }
+    }
+
+    /** Blocks until Ctrl-C or SIGTERM has stopped everything. */
+    private static void awaitShutdown(LocalWiring wiring) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -69,7 +89,6 @@ public final class LocalRun {
                             stopped.countDown();
                         },
                         "shutdown"));
-        LOG.info("WAssist is running: open http://localhost:{}/ (data in {})", wiring.port(), settings.dataDir());
         stopped.await();
     }
 }

@@ -78,6 +78,14 @@ final class LocalTuning {
                 m.maxRetries(),
                 m.keyCooldown());
         return new AppConfig(
-                faked, c.prefixes(), c.chat(), c.access(), c.memory(), c.idempotency(), c.pseudonymKey(), c.infra());
+                faked,
+                c.prefixes(),
+                c.chat(),
+                c.access(),
+                c.memory(),
+                c.idempotency(),
+                c.pseudonymKey(),
+                c.infra(),
+                c.awsTimeouts());
     }
 }

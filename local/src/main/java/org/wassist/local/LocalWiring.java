@@ -1,27 +1,15 @@
 package org.wassist.local;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wassist.assistant.Assistant;
-import org.wassist.assistant.InboundBatch;
 import org.wassist.aws.AwsClients;
-import org.wassist.aws.dynamodb.DynamoDbProcessedMessages;
-import org.wassist.aws.s3.S3MediaStore;
-import org.wassist.aws.sqs.SqsInboundPublisher;
-import org.wassist.aws.sqs.SqsOutboundQueue;
-import org.wassist.aws.sqs.SqsOutbox;
 import org.wassist.bridge.BridgeApp;
 import org.wassist.bridge.BridgeSettings;
-import org.wassist.bridge.TempDirectory;
 import org.wassist.bridge.channel.Channel;
 import org.wassist.config.AppConfig;
 import org.wassist.config.Secret;
@@ -30,33 +18,25 @@ import org.wassist.jdbc.FlywayMigrations;
 import org.wassist.jdbc.JdbcSettings;
 import org.wassist.jdbc.JdbcSqlClient;
 import org.wassist.local.esm.LocalEventSourceMapping;
-import org.wassist.local.sim.SimulatorApi;
-import org.wassist.local.sim.SimulatorPage;
-import org.wassist.local.sim.Transcript;
 import org.wassist.model.ChatModel;
 import org.wassist.observability.Pseudonyms;
-import org.wassist.openai.OpenAiChatModel;
-import org.wassist.openai.OpenAiModelProbe;
-import org.wassist.sql.memory.SqlConversationStore;
 import org.wassist.standins.StandIns;
-import org.wassist.standins.dynamodb.Dynalite;
 import org.wassist.standins.openai.FakeOpenAi;
-import org.wassist.standins.s3.S3Proxy;
 import org.wassist.standins.sqs.ElasticMq;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds and starts the all-local run with constructors: the stand-ins, the router's pipeline consuming the inbound
- * queue in-process, and the bridge with the simulator (or WhatsApp Web) as its channel. Closing stops everything in
- * reverse order. Public for the pipeline benchmark, which observes the run through {@link Hooks}.
+ * queue in-process ({@link LocalRouter}), and the bridge with the simulator (or WhatsApp Web) as its channel ({@link
+ * LocalBridge}). Closing stops everything in reverse order. Public for the pipeline benchmark, which observes the run
+ * through {@link Hooks}.
  */
 public final class LocalWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalWiring.class);
     static final Duration POLL_WAIT = Duration.ofSeconds(1);
 
-    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final Resources resources = new Resources();
     private @Nullable BridgeApp bridge;
 
     private LocalWiring() {}
@@ -89,35 +69,13 @@ public final class LocalWiring implements AutoCloseable {
         }
     }
 
-    /** What the router and the bridge share. */
-    private record Parts(
-            LocalSettings settings,
-            AppConfig config,
-            Clock clock,
-            Hooks hooks,
-            LocalStandIns standIns,
-            JdbcSqlClient sql,
-            AwsClients aws,
-            Pseudonyms pseudonyms,
-            BridgeSettings bridgeSettings) {}
-
     private BridgeApp build(LocalSettings settings, AppConfig appConfig, Clock clock, Hooks hooks) {
         // First, so that an invalid bridge setting stops the run before anything is started.
         BridgeSettings bridgeSettings = LocalTuning.bridgeSettings(settings, System.getenv());
-        PortReservation port = own(PortReservation.of(settings.port()));
-        LocalStandIns standIns =
-                own(LocalStandIns.start(settings.dataDir(), LocalTuning.inboundVisibility(appConfig.idempotency())));
-        AppConfig config = settings.fakeModel() ? withFakeModel(appConfig) : appConfig;
-        JdbcSqlClient sql = own(JdbcSqlClient.connect(JdbcSettings.of(standIns.postgres.jdbcUrl())));
-        FlywayMigrations.migrate(sql.dataSource());
-        AwsClients aws = own(AwsClients.withEndpoints(
-                Region.of(ElasticMq.REGION),
-                AwsBasicCredentials.create(StandIns.ACCESS_KEY, StandIns.SECRET_KEY),
-                new AwsClients.Endpoints(
-                        standIns.sqs.endpoint(), standIns.dynamodb.endpoint(), standIns.s3.endpoint())));
-        Parts parts = new Parts(settings, config, clock, hooks, standIns, sql, aws, pseudonyms(config), bridgeSettings);
-        LocalEventSourceMapping esm = own(router(parts));
-        BridgeApp app = own(bridge(parts));
+        PortReservation port = resources.own(PortReservation.of(settings.port()));
+        LocalParts parts = parts(settings, appConfig, clock, hooks, bridgeSettings);
+        LocalEventSourceMapping esm = resources.own(LocalRouter.build(parts, resources));
+        BridgeApp app = resources.own(LocalBridge.build(parts, resources));
         esm.start();
         port.close();
         app.start();
@@ -129,59 +87,20 @@ public final class LocalWiring implements AutoCloseable {
         return app;
     }
 
-    /** The router function's pipeline, fed by a local event source mapping on the inbound queue. */
-    private LocalEventSourceMapping router(Parts p) {
-        ChatModel model =
-                p.hooks().model().apply(own(new OpenAiChatModel(p.config().model(), p.clock())));
-        Assistant assistant = Assistant.create(
-                p.config(),
-                new Assistant.Ports(
-                        new DynamoDbProcessedMessages(p.aws().dynamoDb(), Dynalite.IDEMPOTENCY_TABLE),
-                        new SqlConversationStore(p.sql()),
-                        model,
-                        new SqsOutbox(p.aws().sqs(), p.standIns().sqs.outboundQueueUrl()),
-                        p.clock()),
-                p.pseudonyms());
-        return new LocalEventSourceMapping(
-                p.aws().sqs(),
-                p.standIns().sqs.inboundQueueUrl(),
-                new InboundBatch(assistant, ElasticMq.MAX_RECEIVE_COUNT),
-                p.settings().routerWorkers(),
-                POLL_WAIT);
-    }
-
-    /** The bridge with its channel, readiness checks and, with the simulator as channel, the simulator's routes. */
-    private BridgeApp bridge(Parts p) {
-        SqsClient sqs = p.aws().sqs();
-        ElasticMq queues = p.standIns().sqs;
-        Transcript transcript = own(Transcript.open(p.settings().dataDir().resolve("simulator/transcript.jsonl")));
-        InboundPublisher publisher = p.hooks().inbound().apply(new SqsInboundPublisher(sqs, queues.inboundQueueUrl()));
-        BridgeSettings bridgeSettings = p.bridgeSettings();
-        TempDirectory temp = TempDirectory.create(bridgeSettings.tempRoot());
-        Channel channel = p.hooks()
-                .channel()
-                .apply(LocalChannels.create(p.settings(), bridgeSettings, transcript, p.clock(), p.pseudonyms(), temp));
-        BridgeApp.Builder app = BridgeApp.builder()
-                .settings(bridgeSettings)
-                .tempDirectory(temp)
-                .channel(channel)
-                .publisher(publisher)
-                .outbound(new SqsOutboundQueue(sqs, queues.outboundQueueUrl()))
-                .media(new S3MediaStore(p.aws().s3(), S3Proxy.MEDIA_BUCKET))
-                .clock(p.clock())
-                .pseudonyms(p.pseudonyms())
-                .readinessCheck(LocalChecks.database(p.sql()))
-                .readinessCheck(LocalChecks.queues(sqs, queues.inboundQueueUrl(), queues.outboundQueueUrl()))
-                .readinessCheck(
-                        LocalChecks.model(new OpenAiModelProbe(p.config().model())))
-                .metricsOutput(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
-        if (p.settings().channel() == LocalSettings.Channel.SIMULATOR) {
-            // Only with the simulator as the channel: with WhatsApp Web, a simulated message's replies would be sent
-            // to the real WhatsApp user of that id.
-            app.route("/api/sim", new SimulatorApi(publisher, transcript, p.clock()))
-                    .route("/", new SimulatorPage());
-        }
-        return app.build();
+    /** Starts the stand-ins, migrates the database and builds the clients the router and the bridge share. */
+    private LocalParts parts(
+            LocalSettings settings, AppConfig appConfig, Clock clock, Hooks hooks, BridgeSettings bridgeSettings) {
+        LocalStandIns standIns = resources.own(
+                LocalStandIns.start(settings.dataDir(), LocalTuning.inboundVisibility(appConfig.idempotency())));
+        AppConfig config = settings.fakeModel() ? withFakeModel(appConfig) : appConfig;
+        JdbcSqlClient sql = resources.own(JdbcSqlClient.connect(JdbcSettings.of(standIns.postgres.jdbcUrl())));
+        FlywayMigrations.migrate(sql.dataSource());
+        AwsClients aws = resources.own(AwsClients.withEndpoints(
+                Region.of(ElasticMq.REGION),
+                AwsBasicCredentials.create(StandIns.ACCESS_KEY, StandIns.SECRET_KEY),
+                new AwsClients.Endpoints(standIns.sqs.endpoint(), standIns.dynamodb.endpoint(), standIns.s3.endpoint()),
+                config.awsTimeouts()));
+        return new LocalParts(settings, config, clock, hooks, standIns, sql, aws, pseudonyms(config), bridgeSettings);
     }
 
     /** The port of the simulator page, its API and the health endpoints. */
@@ -195,7 +114,8 @@ public final class LocalWiring implements AutoCloseable {
 
     /** The configuration with the built-in fake model (an echo server owned by this run) as the endpoint. */
     private AppConfig withFakeModel(AppConfig c) {
-        return LocalTuning.withModelAt(c, own(FakeOpenAi.start().echo()).baseUrl());
+        return LocalTuning.withModelAt(
+                c, resources.own(FakeOpenAi.start().echo()).baseUrl());
     }
 
     private static Pseudonyms pseudonyms(AppConfig config) {
@@ -207,24 +127,9 @@ public final class LocalWiring implements AutoCloseable {
         return new Pseudonyms(key.reveal().getBytes(StandardCharsets.UTF_8));
     }
 
-    private <T extends AutoCloseable> T own(T resource) {
-        resources.push(resource);
-        return resource;
-    }
-
     /** Stops everything in reverse order of starting; idempotent. */
     @Override
     public void close() {
-        while (!resources.isEmpty()) {
-            AutoCloseable r = resources.pop();
-            try {
-                r.close();
-            } catch (Exception e) {
-                LOG.warn(
-                        "shutdown step failed type={} cause={}",
-                        r.getClass().getSimpleName(),
-                        e.getClass().getSimpleName());
-            }
-        }
+        resources.close();
     }
 }

@@ -204,7 +204,7 @@ class LocalRunConversationIT {
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
         assertThat(ready.json().path("ready").asBoolean()).isTrue();
         assertThat(ready.json().path("checks").findValuesAsText("name"))
-                .contains("database", "queues", "model", "channel");
+                .contains("database", "queues", "idempotency", "media", "model", "channel");
     }
 
     @Test

@@ -60,10 +60,11 @@ final class RouterWiring {
         this.clock = clock;
     }
 
-    /** The Lambda function's wiring: the process environment and SDK clients for it. */
+    /** The Lambda function's wiring: the process environment and SDK clients for it, bounded as configured. */
     static RouterWiring fromEnvironment() {
         Map<String, String> env = System.getenv();
-        return create(env, AwsClients.fromEnvironment(env));
+        AppConfig config = ConfigLoader.load(env, Profile.ROUTER);
+        return create(env, config, AwsClients.fromEnvironment(env, config.awsTimeouts()));
     }
 
     /**
@@ -72,7 +73,10 @@ final class RouterWiring {
      * @throws org.wassist.config.ConfigException listing every invalid or missing setting
      */
     static RouterWiring create(Map<String, String> env, AwsClients aws) {
-        AppConfig config = ConfigLoader.load(env, Profile.ROUTER);
+        return create(env, ConfigLoader.load(env, Profile.ROUTER), aws);
+    }
+
+    private static RouterWiring create(Map<String, String> env, AppConfig config, AwsClients aws) {
         aws.sqs();
         aws.dynamoDb();
         aws.rdsData();

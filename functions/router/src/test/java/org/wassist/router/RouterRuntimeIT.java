@@ -70,7 +70,9 @@ class RouterRuntimeIT {
         String sample = Fixtures.json(Fixtures.TEXT_EVENT);
         try (LambdaRuntimeEmulator emulator = LambdaRuntimeEmulator.start(FUNCTION, Duration.ofMinutes(2));
                 LambdaProcess fn = function("on-demand").start(emulator)) {
-            assertThat(fn.awaitInit(emulator, INIT)).isPositive();
+            Duration init = fn.awaitInit(emulator, INIT);
+            assertThat(init).isPositive();
+            reportInit("on-demand", init);
 
             LambdaRuntimeEmulator.Invocation first = fn.invoke(emulator, sample, INVOKE);
 
@@ -109,7 +111,7 @@ class RouterRuntimeIT {
         int claimsBefore = standIns.idempotencyRecords();
         try (LambdaRuntimeEmulator emulator = LambdaRuntimeEmulator.start(FUNCTION, Duration.ofMinutes(2));
                 LambdaProcess fn = function("snap-start").snapStart(true).start(emulator)) {
-            fn.awaitInit(emulator, INIT);
+            reportInit("snap-start, priming included", fn.awaitInit(emulator, INIT));
 
             assertThat(emulator.reports())
                     .extracting(LambdaRuntimeEmulator.Report::path)
@@ -180,6 +182,15 @@ class RouterRuntimeIT {
         } finally {
             model.echo();
         }
+    }
+
+    /**
+     * One line with the measured INIT of the packaged jar, so every verify records a figure: failsafe keeps it in
+     * {@code target/failsafe-reports/org.wassist.router.RouterRuntimeIT-output.txt} and the build echoes it after the
+     * ITs. Not asserted: timings vary by machine and load; docs/benchmarks.md has the benchmark's figures.
+     */
+    private static void reportInit(String kind, Duration init) {
+        System.out.printf("router INIT of the packaged jar (%s): %d ms%n", kind, init.toMillis());
     }
 
     private static String event(String n, String text) {

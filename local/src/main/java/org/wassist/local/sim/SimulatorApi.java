@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -61,18 +60,8 @@ public final class SimulatorApi implements HttpHandler {
     }
 
     private void post(HttpExchange ex) throws IOException {
-        @Nullable SimulatedMessage body;
-        try {
-            body = MessageCodec.mapper().readValue(HttpExchanges.readBody(ex, MAX_BODY_BYTES), SimulatedMessage.class);
-        } catch (HttpExchanges.TooLarge e) {
-            HttpExchanges.error(ex, 413, "SIM-413", "request body is larger than " + MAX_BODY_BYTES + " bytes");
-            return;
-        } catch (JsonProcessingException e) {
-            body = null;
-        }
-        String problem = body == null ? NOT_JSON : body.problem();
-        if (body == null || problem != null) {
-            HttpExchanges.error(ex, 400, "SIM-400", problem == null ? NOT_JSON : problem);
+        SimulatedMessage body = parse(ex);
+        if (body == null) {
             return;
         }
         Envelope envelope = body.toEnvelope(clock.instant());
@@ -83,20 +72,48 @@ public final class SimulatorApi implements HttpHandler {
                 envelope.text(),
                 "text",
                 envelope.timestamp());
+        if (publish(ex, entry, envelope)) {
+            HttpExchanges.json(ex, 202, Map.of("messageId", envelope.messageId()));
+        }
+    }
+
+    /** The request's message, or null after answering 400 or 413. */
+    private static @Nullable SimulatedMessage parse(HttpExchange ex) throws IOException {
+        @Nullable SimulatedMessage body;
         try {
-            transcript.appendAfter(entry, () -> publisher.publish(envelope));
-        } catch (UncheckedIOException e) {
+            body = MessageCodec.mapper().readValue(HttpExchanges.readBody(ex, MAX_BODY_BYTES), SimulatedMessage.class);
+        } catch (HttpExchanges.TooLarge e) {
+            HttpExchanges.error(ex, 413, "SIM-413", "request body is larger than " + MAX_BODY_BYTES + " bytes");
+            return null;
+        } catch (JsonProcessingException e) {
+            body = null;
+        }
+        String problem = body == null ? NOT_JSON : body.problem();
+        if (body == null || problem != null) {
+            HttpExchanges.error(ex, 400, "SIM-400", problem == null ? NOT_JSON : problem);
+            return null;
+        }
+        return body;
+    }
+
+    /**
+     * Lists the message in the transcript, then puts it on the inbound queue: a reply can never be listed without
+     * it. Returns false after answering 500 (not listed, not queued) or 503 (not queued, withdrawn from the list).
+     */
+    private boolean publish(HttpExchange ex, TranscriptEntry entry, Envelope envelope) throws IOException {
+        try {
+            transcript.appendThen(entry, () -> publisher.publish(envelope));
+            return true;
+        } catch (Transcript.NotWritten e) {
             LOG.error("simulator transcript not writable cause={}", e.getClass().getSimpleName());
-            HttpExchanges.error(ex, 500, "SIM-500", "the message was queued but the transcript could not be written");
-            return;
+            HttpExchanges.error(ex, 500, "SIM-500", "the transcript could not be written; the message was not queued");
         } catch (RuntimeException e) {
             LOG.warn(
                     "inbound queue refused a simulated message cause={}",
                     e.getClass().getSimpleName());
             HttpExchanges.error(ex, 503, "SIM-503", "the inbound queue is not reachable; try again");
-            return;
         }
-        HttpExchanges.json(ex, 202, Map.of("messageId", envelope.messageId()));
+        return false;
     }
 
     private static List<Map<String, Object>> view(List<TranscriptEntry> entries) {

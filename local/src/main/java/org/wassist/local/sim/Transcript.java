@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -22,8 +25,12 @@ import org.wassist.message.MessageCodec;
 
 /**
  * The simulator's durable transcript: one JSON line per entry, forced to disk before an append returns, so it
- * survives a kill -9 of the run. A torn last line (a crash mid-write) is skipped on load. Entries of one chat are
- * appended under that chat's lock, so {@link #appendAfter} can keep a reply from landing before its message.
+ * survives a kill -9 of the run. A torn last line (a crash mid-write) is cut off on load.
+ *
+ * <p>A reply is never listed without the message it answers: {@link #appendThen} writes the message before it is
+ * published, so whatever the assistant answers comes after it, even across a kill -9 between the two. A message whose
+ * publishing failed is withdrawn (a {@code withdrawn} line, which hides it), unless a reply to it is listed: then the
+ * queue took it after all.
  */
 public final class Transcript implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Transcript.class);
@@ -31,6 +38,9 @@ public final class Transcript implements AutoCloseable {
 
     private final FileChannel file;
     private final Map<String, List<TranscriptEntry>> byChat = new LinkedHashMap<>();
+    /** Per chat, the incoming entries whose publishing failed. */
+    private final Map<String, Set<TranscriptEntry>> withdrawn = new HashMap<>();
+
     private final ConcurrentMap<String, Object> chatLocks = new ConcurrentHashMap<>();
 
     private Transcript(FileChannel file) {
@@ -49,23 +59,30 @@ public final class Transcript implements AutoCloseable {
         }
     }
 
+    /** Reads every complete line; a torn last line is cut off, so the next append starts on a line of its own. */
     private void load(Path path) throws IOException {
-        int skipped = 0;
-        for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+        byte[] bytes = Files.readAllBytes(path);
+        int complete = bytes.length;
+        while (complete > 0 && bytes[complete - 1] != '\n') {
+            complete--;
+        }
+        int skipped = complete < bytes.length ? 1 : 0;
+        for (String line :
+                new String(bytes, 0, complete, StandardCharsets.UTF_8).lines().toList()) {
             if (line.isBlank()) {
                 continue;
             }
             try {
-                TranscriptEntry e = JSON.readValue(line, TranscriptEntry.class);
-                byChat.computeIfAbsent(e.chatId(), k -> new ArrayList<>()).add(e);
-            } catch (JsonProcessingException torn) {
+                remember(JSON.readValue(line, TranscriptEntry.class));
+            } catch (JsonProcessingException unreadable) {
                 skipped++;
             }
         }
         if (skipped > 0) {
             LOG.warn("skipped unreadable transcript lines count={}", skipped);
         }
-        file.position(file.size());
+        file.truncate(complete);
+        file.position(complete);
     }
 
     public void append(TranscriptEntry entry) {
@@ -75,14 +92,31 @@ public final class Transcript implements AutoCloseable {
     }
 
     /**
-     * Runs {@code action} (publishing the message), then appends {@code entry}, with no other entry of the same chat
-     * in between: the reply to a message cannot be written before the message itself. Appends nothing when the
-     * action throws.
+     * Appends {@code entry} (a message coming in), durably, then runs {@code publish}, with no other entry of the same
+     * chat in between. When publishing throws, the entry is withdrawn and the exception rethrown.
+     *
+     * @throws NotWritten when the entry could not be written; {@code publish} did not run
      */
-    public void appendAfter(TranscriptEntry entry, Runnable action) {
+    public void appendThen(TranscriptEntry entry, Runnable publish) {
         synchronized (chatLock(entry.chatId())) {
-            action.run();
             write(entry);
+            try {
+                publish.run();
+            } catch (RuntimeException e) {
+                withdraw(entry, e);
+                throw e;
+            }
+        }
+    }
+
+    /** Hides {@code entry} now; the {@code withdrawn} line keeps it hidden after a restart, if it can be written. */
+    private void withdraw(TranscriptEntry entry, RuntimeException cause) {
+        try {
+            write(entry.withdrawal());
+        } catch (NotWritten e) {
+            remember(entry.withdrawal());
+            cause.addSuppressed(e);
+            LOG.error("could not record a withdrawn simulator message: it shows again after a restart");
         }
     }
 
@@ -98,18 +132,54 @@ public final class Transcript implements AutoCloseable {
                 file.write(buffer);
             }
             file.force(false);
-            byChat.computeIfAbsent(entry.chatId(), k -> new ArrayList<>()).add(entry);
+            remember(entry);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the simulator transcript", e);
+            throw new NotWritten(e);
         }
     }
 
-    public synchronized List<TranscriptEntry> chat(String chatId) {
-        return List.copyOf(byChat.getOrDefault(chatId, List.of()));
+    private synchronized void remember(TranscriptEntry entry) {
+        if (entry.direction().equals(TranscriptEntry.WITHDRAWN)) {
+            withdrawn.computeIfAbsent(entry.chatId(), k -> new HashSet<>()).add(entry.withdrawnEntry());
+        } else {
+            byChat.computeIfAbsent(entry.chatId(), k -> new ArrayList<>()).add(entry);
+        }
     }
 
+    /** The chat's entries in order, without withdrawn messages that nothing answered afterwards. */
+    public synchronized List<TranscriptEntry> chat(String chatId) {
+        List<TranscriptEntry> entries = byChat.getOrDefault(chatId, List.of());
+        Set<TranscriptEntry> hidden = withdrawn.getOrDefault(chatId, Set.of());
+        List<TranscriptEntry> shown = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            TranscriptEntry e = entries.get(i);
+            if (!hidden.contains(e) || answeredAfter(entries, i)) {
+                shown.add(e);
+            }
+        }
+        return List.copyOf(shown);
+    }
+
+    /** Whether a reply to the message at {@code index} follows it: reply ids are the message id, # and a number. */
+    private static boolean answeredAfter(List<TranscriptEntry> entries, int index) {
+        String replyPrefix = entries.get(index).messageId() + "#";
+        return entries.subList(index + 1, entries.size()).stream()
+                .anyMatch(e -> e.direction().equals(TranscriptEntry.OUT)
+                        && e.messageId().startsWith(replyPrefix));
+    }
+
+    /** The chats that list at least one entry, in the order they first appeared. */
     public synchronized List<String> chats() {
-        return List.copyOf(byChat.keySet());
+        return byChat.keySet().stream().filter(c -> !chat(c).isEmpty()).toList();
+    }
+
+    /** The transcript file could not be written (disk full?). */
+    public static final class NotWritten extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        NotWritten(IOException cause) {
+            super("cannot write the simulator transcript", cause);
+        }
     }
 
     @Override

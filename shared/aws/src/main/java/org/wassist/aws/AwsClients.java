@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.wassist.config.AppConfig.AwsTimeouts;
+import org.wassist.config.ConfigLoader;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -32,6 +35,11 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * per-service ones); when any of them is set this class also switches S3 to path-style addressing and uses static
  * credentials ({@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, else the stand-ins' fixed local pair). Tests
  * pass endpoints explicitly with {@link #withEndpoints}.
+ *
+ * <p>Every call is bounded ({@link AwsTimeouts}: whole call, one attempt, connect, socket), so an AWS service that stops
+ * answering fails the call with the SDK's {@code ApiCallTimeoutException} or {@code ApiCallAttemptTimeoutException}
+ * (the adapters turn them into a transient failure) instead of holding the message until the function's own timeout.
+ * A long poll extends its attempt by its wait ({@link org.wassist.aws.sqs.SqsOutboundQueue#receive}).
  */
 public final class AwsClients implements AutoCloseable {
     /** The credentials every stand-in accepts (s3proxy checks them). */
@@ -58,7 +66,8 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final Endpoints endpoints;
     private final boolean pathStyle;
-    private final SdkHttpClient http = Apache5HttpClient.builder().build();
+    private final SdkHttpClient http;
+    private final ClientOverrideConfiguration bounds;
     private @Nullable SqsClient sqs;
     private @Nullable DynamoDbClient dynamoDb;
     private @Nullable S3Client s3;
@@ -66,11 +75,24 @@ public final class AwsClients implements AutoCloseable {
     private @Nullable SecretsManagerClient secretsManager;
     private final List<SdkAutoCloseable> built = new ArrayList<>();
 
-    private AwsClients(Region region, AwsCredentialsProvider credentials, Endpoints endpoints, boolean pathStyle) {
+    private AwsClients(
+            Region region,
+            AwsCredentialsProvider credentials,
+            Endpoints endpoints,
+            boolean pathStyle,
+            AwsTimeouts timeouts) {
         this.region = region;
         this.credentials = credentials;
         this.endpoints = endpoints;
         this.pathStyle = pathStyle;
+        this.http = Apache5HttpClient.builder()
+                .connectionTimeout(timeouts.connect())
+                .socketTimeout(timeouts.socket())
+                .build();
+        this.bounds = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(timeouts.call())
+                .apiCallAttemptTimeout(timeouts.attempt())
+                .build();
     }
 
     /** From the process environment. */
@@ -78,8 +100,16 @@ public final class AwsClients implements AutoCloseable {
         return fromEnvironment(System.getenv());
     }
 
-    /** From the given environment (as {@link System#getenv()}); fails clearly without {@code AWS_REGION}. */
+    /**
+     * From the given environment (as {@link System#getenv()}), the call bounds included ({@code AWS_*_TIMEOUT_SECONDS});
+     * fails clearly without {@code AWS_REGION} or with an invalid bound.
+     */
     public static AwsClients fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, ConfigLoader.awsTimeouts(env));
+    }
+
+    /** From the given environment, with call bounds already read (as {@link org.wassist.config.AppConfig}'s). */
+    public static AwsClients fromEnvironment(Map<String, String> env, AwsTimeouts timeouts) {
         String region = env.get("AWS_REGION");
         if (region == null || region.isBlank()) {
             throw new IllegalStateException("AWS_REGION is not set: set it to the deployment's region, e.g. eu-west-1");
@@ -90,12 +120,18 @@ public final class AwsClients implements AutoCloseable {
                         env.getOrDefault("AWS_ACCESS_KEY_ID", LOCAL_ACCESS_KEY),
                         env.getOrDefault("AWS_SECRET_ACCESS_KEY", LOCAL_SECRET_KEY)))
                 : DefaultCredentialsProvider.builder().build();
-        return new AwsClients(Region.of(region), credentials, Endpoints.DEFAULT, standIns);
+        return new AwsClients(Region.of(region), credentials, Endpoints.DEFAULT, standIns, timeouts);
     }
 
     /** Explicit endpoints and static credentials: stand-ins in tests and benchmarks. S3 uses path-style. */
     public static AwsClients withEndpoints(Region region, AwsBasicCredentials credentials, Endpoints endpoints) {
-        return new AwsClients(region, StaticCredentialsProvider.create(credentials), endpoints, true);
+        return withEndpoints(region, credentials, endpoints, AwsTimeouts.DEFAULTS);
+    }
+
+    /** {@link #withEndpoints(Region, AwsBasicCredentials, Endpoints)} with these call bounds. */
+    public static AwsClients withEndpoints(
+            Region region, AwsBasicCredentials credentials, Endpoints endpoints, AwsTimeouts timeouts) {
+        return new AwsClients(region, StaticCredentialsProvider.create(credentials), endpoints, true, timeouts);
     }
 
     public synchronized SqsClient sqs() {
@@ -146,7 +182,7 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C build(
             B builder, @Nullable URI endpoint) {
-        builder.region(region).credentialsProvider(credentials).httpClient(http);
+        builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(bounds);
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

@@ -66,8 +66,15 @@ public final class Assistant {
         return new Assistant(pipeline, ports.outbox(), ports.clock());
     }
 
-    /** Processes one message; throws when it must be redelivered. */
+    /**
+     * Processes one message; throws when it must be redelivered. Every line logged while it runs carries the message's
+     * pseudonyms, and none after it returns.
+     */
     public Outcome handle(Envelope envelope, Delivery delivery) {
-        return pipeline.run(MessageContext.of(envelope, delivery, new Replies(envelope, outbox), clock));
+        try {
+            return pipeline.run(MessageContext.of(envelope, delivery, new Replies(envelope, outbox), clock));
+        } finally {
+            Observe.clearLogContext();
+        }
     }
 }

@@ -40,6 +40,14 @@ public final class InboundBatch {
                 failed.add(item.queueMessageId());
             }
         }
+        if (!failed.isEmpty()) {
+            // One line per batch, tying the failed message to its SQS id; the message's own lines carry its pseudonyms.
+            LOG.info(
+                    "batch left for redelivery queueMessageId={} messages={} of={}",
+                    failed.getFirst(),
+                    failed.size(),
+                    items.size());
+        }
         return failed;
     }
 
@@ -58,11 +66,8 @@ public final class InboundBatch {
             assistant.handle(envelope, new Delivery(item.attempt(), Math.max(maxAttempts, item.attempt())));
             return true;
         } catch (RuntimeException e) {
-            LOG.warn(
-                    "message will be redelivered queueMessageId={} attempt={} cause={}",
-                    item.queueMessageId(),
-                    item.attempt(),
-                    e.getClass().getSimpleName());
+            // Already logged inside the pipeline, with the message's pseudonyms: its outcome line
+            // (decision=redeliver) and the error boundary's line with the cause.
             return false;
         }
     }

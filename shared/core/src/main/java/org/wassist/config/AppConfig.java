@@ -22,7 +22,8 @@ public record AppConfig(
         Memory memory,
         Idempotency idempotency,
         @Nullable Secret pseudonymKey,
-        Infra infra) {
+        Infra infra,
+        AwsTimeouts awsTimeouts) {
 
     /**
      * The OpenAI-compatible model endpoint.
@@ -46,6 +47,20 @@ public record AppConfig(
 
     /** Idempotency records: how long a processing claim lasts and how long a done message is remembered. */
     public record Idempotency(Duration lease, Duration keepFor) {}
+
+    /**
+     * Bounds of every AWS SDK call, so that a service that stops answering fails the call instead of holding it.
+     *
+     * @param call one whole call, retries included ({@code AWS_CALL_TIMEOUT_SECONDS})
+     * @param attempt one HTTP attempt ({@code AWS_ATTEMPT_TIMEOUT_SECONDS}); a long poll gets its wait on top
+     * @param connect opening a connection ({@code AWS_CONNECT_TIMEOUT_SECONDS})
+     * @param socket the longest silence while reading an answer ({@code AWS_SOCKET_TIMEOUT_SECONDS}); longer than
+     *     a 20 s long poll
+     */
+    public record AwsTimeouts(Duration call, Duration attempt, Duration connect, Duration socket) {
+        public static final AwsTimeouts DEFAULTS = new AwsTimeouts(
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(30));
+    }
 
     /** Names of the queues, tables, bucket and database; which are required depends on the {@link Profile}. */
     public record Infra(Map<String, String> values) {

@@ -29,8 +29,6 @@ public final class ConfigLoader {
             "DB_CLUSTER_ARN",
             "DB_SECRET_ARN",
             "DB_NAME",
-            "DATABASE_URL",
-            "DATABASE_USER",
             "AWS_REGION",
             "APP_SECRET_ARN",
             "INBOUND_MAX_RECEIVES");
@@ -44,6 +42,36 @@ public final class ConfigLoader {
     public static AppConfig load(Map<String, String> env, Profile profile) {
         EnvReader r = new EnvReader(env);
         AppConfig.Model model = model(r);
+        Prefixes prefixes = prefixes(r);
+        ChatSettings chat = chat(r);
+        AccessPolicy access = access(r);
+        AppConfig.Memory memory = new AppConfig.Memory(r.integer("MEMORY_MAX_TOKENS", 3000, 64, 1_000_000));
+        AppConfig.Idempotency idem = idempotency(r);
+        Secret pseudonymKey = pseudonymKey(r);
+        AppConfig.Infra infra = infra(r, profile);
+        AppConfig.AwsTimeouts aws = awsTimeouts(r);
+        if (!r.problems().isEmpty()) {
+            throw new ConfigException(r.problems());
+        }
+        return new AppConfig(model, prefixes, chat, access, memory, idem, pseudonymKey, infra, aws);
+    }
+
+    /**
+     * Only the AWS SDK call bounds, for processes that build their SDK clients before (or without) the rest of the
+     * configuration; the same variables and rules as in {@link #load}.
+     *
+     * @throws ConfigException listing every invalid one
+     */
+    public static AppConfig.AwsTimeouts awsTimeouts(Map<String, String> env) {
+        EnvReader r = new EnvReader(env);
+        AppConfig.AwsTimeouts timeouts = awsTimeouts(r);
+        if (!r.problems().isEmpty()) {
+            throw new ConfigException(r.problems());
+        }
+        return timeouts;
+    }
+
+    private static Prefixes prefixes(EnvReader r) {
         Prefixes prefixes = new Prefixes(
                 r.string("GPT_PREFIX", "!gpt"),
                 r.string("RESET_PREFIX", "!reset"),
@@ -51,23 +79,41 @@ public final class ConfigLoader {
                 r.bool("PREFIX_ENABLED", true),
                 r.bool("PREFIX_SKIPPED_FOR_ME", true));
         checkPrefixes(r, prefixes);
-        ChatSettings chat = new ChatSettings(
+        return prefixes;
+    }
+
+    private static ChatSettings chat(EnvReader r) {
+        return new ChatSettings(
                 r.text("PRE_PROMPT", "").strip(),
                 r.integer("MAX_MODEL_TOKENS", 2000, 16, 128_000),
                 r.integer("MEMORY_MAX_TURNS", 40, 0, 1000),
                 r.integer("REPLY_MAX_CHARS", 4000, 500, 65_000),
                 r.integer("MEDIA_MAX_MB", 20, 1, 100));
-        AccessPolicy access = access(r);
-        AppConfig.Memory memory = new AppConfig.Memory(r.integer("MEMORY_MAX_TOKENS", 3000, 64, 1_000_000));
-        AppConfig.Idempotency idem = new AppConfig.Idempotency(
+    }
+
+    private static AppConfig.Idempotency idempotency(EnvReader r) {
+        return new AppConfig.Idempotency(
                 Duration.ofSeconds(r.integer("IDEMPOTENCY_LEASE_SECONDS", 120, 5, 43_200)),
                 Duration.ofHours(r.integer("IDEMPOTENCY_KEEP_HOURS", 168, 1, 24 * 90)));
-        Secret pseudonymKey = pseudonymKey(r);
-        AppConfig.Infra infra = infra(r, profile);
-        if (!r.problems().isEmpty()) {
-            throw new ConfigException(r.problems());
+    }
+
+    private static AppConfig.AwsTimeouts awsTimeouts(EnvReader r) {
+        AppConfig.AwsTimeouts d = AppConfig.AwsTimeouts.DEFAULTS;
+        Duration call = seconds(r, "AWS_CALL_TIMEOUT_SECONDS", d.call(), 1, 900);
+        Duration attempt = seconds(r, "AWS_ATTEMPT_TIMEOUT_SECONDS", d.attempt(), 1, 900);
+        if (attempt.compareTo(call) > 0) {
+            r.problem("AWS_ATTEMPT_TIMEOUT_SECONDS must not exceed AWS_CALL_TIMEOUT_SECONDS");
         }
-        return new AppConfig(model, prefixes, chat, access, memory, idem, pseudonymKey, infra);
+        return new AppConfig.AwsTimeouts(
+                call,
+                attempt,
+                seconds(r, "AWS_CONNECT_TIMEOUT_SECONDS", d.connect(), 1, 60),
+                // Above SQS's longest long poll (20 s), which sends nothing until it ends.
+                seconds(r, "AWS_SOCKET_TIMEOUT_SECONDS", d.socket(), 25, 900));
+    }
+
+    private static Duration seconds(EnvReader r, String name, Duration fallback, int min, int max) {
+        return Duration.ofSeconds(r.integer(name, (int) fallback.toSeconds(), min, max));
     }
 
     private static AppConfig.Model model(EnvReader r) {

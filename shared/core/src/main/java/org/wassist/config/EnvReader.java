@@ -46,15 +46,6 @@ final class EnvReader {
         return v == null ? fallback : v;
     }
 
-    String required(String name, String hint) {
-        Optional<String> v = optional(name);
-        if (v.isEmpty()) {
-            problems.add(name + " is required: " + hint);
-            return "";
-        }
-        return v.get();
-    }
-
     boolean bool(String name, boolean fallback) {
         Optional<String> v = optional(name);
         if (v.isEmpty()) {

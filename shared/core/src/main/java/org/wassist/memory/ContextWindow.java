@@ -31,16 +31,28 @@ public final class ContextWindow {
     }
 
     public List<ChatMessage> build(String instruction, List<Turn> history, String prompt) {
-        int used = cost(prompt) + (instruction.isBlank() ? 0 : cost(instruction));
-        if (used > budget) {
+        int fixed = cost(prompt) + (instruction.isBlank() ? 0 : cost(instruction));
+        if (fixed > budget) {
             throw new Failure.Permanent(
-                    ErrorCode.PROMPT_TOO_LONG, "prompt needs " + used + " tokens, budget " + budget);
+                    ErrorCode.PROMPT_TOO_LONG, "prompt needs " + fixed + " tokens, budget " + budget);
         }
+        List<ChatMessage> out = new ArrayList<>(history.size() + 2);
+        if (!instruction.isBlank()) {
+            out.add(ChatMessage.system(instruction));
+        }
+        out.addAll(newestThatFit(history, budget - fixed));
+        out.add(ChatMessage.user(prompt));
+        return out;
+    }
+
+    /** The newest turns whose cost fits {@code room}, oldest first, never starting with an assistant turn. */
+    private Deque<ChatMessage> newestThatFit(List<Turn> history, int room) {
         Deque<ChatMessage> kept = new ArrayDeque<>();
+        int used = 0;
         for (int i = history.size() - 1; i >= 0; i--) {
             Turn t = history.get(i);
             int c = cost(t.content());
-            if (used + c > budget) {
+            if (used + c > room) {
                 break;
             }
             used += c;
@@ -49,13 +61,7 @@ public final class ContextWindow {
         while (!kept.isEmpty() && kept.peekFirst().speaker() == Speaker.ASSISTANT) {
             kept.removeFirst();
         }
-        List<ChatMessage> out = new ArrayList<>(kept.size() + 2);
-        if (!instruction.isBlank()) {
-            out.add(ChatMessage.system(instruction));
-        }
-        out.addAll(kept);
-        out.add(ChatMessage.user(prompt));
-        return out;
+        return kept;
     }
 
     private int cost(String text) {

@@ -107,4 +107,45 @@ class ConfigLoaderTest {
                         .lease())
                 .isEqualTo(Duration.ofSeconds(90));
     }
+
+    @Test
+    void awsCallBoundsHaveDocumentedDefaultsAndCanBeSet() {
+        assertThat(ConfigLoader.load(Map.of(), Profile.LOCAL).awsTimeouts())
+                .isEqualTo(new AppConfig.AwsTimeouts(
+                        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(30)));
+        Map<String, String> env = Map.of(
+                "AWS_CALL_TIMEOUT_SECONDS", "20",
+                "AWS_ATTEMPT_TIMEOUT_SECONDS", "4",
+                "AWS_CONNECT_TIMEOUT_SECONDS", "1",
+                "AWS_SOCKET_TIMEOUT_SECONDS", "40");
+        AppConfig.AwsTimeouts expected = new AppConfig.AwsTimeouts(
+                Duration.ofSeconds(20), Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofSeconds(40));
+
+        assertThat(ConfigLoader.load(env, Profile.LOCAL).awsTimeouts()).isEqualTo(expected);
+        assertThat(ConfigLoader.awsTimeouts(env)).isEqualTo(expected);
+    }
+
+    @Test
+    void awsCallBoundsThatCouldCutALongPollOrOutlastTheCallAreRefused() {
+        Map<String, String> env = Map.of(
+                "AWS_CALL_TIMEOUT_SECONDS", "5",
+                "AWS_ATTEMPT_TIMEOUT_SECONDS", "6",
+                "AWS_SOCKET_TIMEOUT_SECONDS", "20");
+
+        assertThatThrownBy(() -> ConfigLoader.awsTimeouts(env))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "AWS_ATTEMPT_TIMEOUT_SECONDS must not exceed AWS_CALL_TIMEOUT_SECONDS",
+                                        "AWS_SOCKET_TIMEOUT_SECONDS must be between 25 and 900"));
+    }
+
+    @Test
+    void databaseSettingsOfTheJdbcPathAreNotPartOfTheDeploymentSettings() {
+        AppConfig c = ConfigLoader.load(
+                Map.of("DATABASE_URL", "jdbc:postgresql://db/wassist", "DB_NAME", "wassist"), Profile.LOCAL);
+
+        assertThat(c.infra().values()).containsOnlyKeys("DB_NAME");
+    }
 }

@@ -36,6 +36,7 @@ final class Harness {
     final InMemoryConversationStore memory = new InMemoryConversationStore();
     final InMemoryChatModel model = new InMemoryChatModel();
     final InMemoryOutbox outbox = new InMemoryOutbox();
+    final Pseudonyms pseudonyms = Pseudonyms.ephemeral();
     final AppConfig config;
     final Assistant assistant;
 
@@ -44,7 +45,7 @@ final class Harness {
         assistant = Assistant.create(
                 config,
                 new Assistant.Ports(processed, memory, aroundModel.apply(model), outbox, clock),
-                Pseudonyms.ephemeral(),
+                pseudonyms,
                 TOKENS);
     }
 

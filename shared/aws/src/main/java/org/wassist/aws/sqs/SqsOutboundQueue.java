@@ -60,18 +60,8 @@ public final class SqsOutboundQueue implements OutboundQueue {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1: " + max);
         }
-        int batch = Math.min(max, MAX_BATCH);
-        int waitSeconds = (int) Math.clamp(wait.toSeconds(), 0, MAX_WAIT.toSeconds());
-        List<Message> messages;
-        try {
-            messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                            .maxNumberOfMessages(batch)
-                            .waitTimeSeconds(waitSeconds)
-                            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
-                    .messages();
-        } catch (SdkException e) {
-            throw AwsFailures.map("SQS ReceiveMessage from the outbound queue", e);
-        }
+        List<Message> messages =
+                poll(Math.min(max, MAX_BATCH), (int) Math.clamp(wait.toSeconds(), 0, MAX_WAIT.toSeconds()));
         List<Received> received = new ArrayList<>(messages.size());
         for (Message m : messages) {
             int count = receiveCount(m);
@@ -82,6 +72,20 @@ public final class SqsOutboundQueue implements OutboundQueue {
             }
         }
         return received;
+    }
+
+    /** One long poll, whose wait is added to the client's call bounds so that they never cut it. */
+    private List<Message> poll(int batch, int waitSeconds) {
+        try {
+            return sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                            .maxNumberOfMessages(batch)
+                            .waitTimeSeconds(waitSeconds)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                            .overrideConfiguration(LongPoll.bounds(sqs, Duration.ofSeconds(waitSeconds))))
+                    .messages();
+        } catch (SdkException e) {
+            throw AwsFailures.map("SQS ReceiveMessage from the outbound queue", e);
+        }
     }
 
     @Override

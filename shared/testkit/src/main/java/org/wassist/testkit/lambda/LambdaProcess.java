@@ -1,9 +1,6 @@
 package org.wassist.testkit.lambda;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,42 +21,23 @@ import java.util.concurrent.TimeoutException;
  * files in the launch directory. {@link #close()} kills it.
  */
 public final class LambdaProcess implements AutoCloseable {
-    static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-
-    /** One class from each jar the runtime interface client needs: itself, serialization, core, utils-lite. */
-    static final List<String> RIC_JAR_CLASSES = List.of(
-            RIC_MAIN,
-            "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
-            "com.amazonaws.services.lambda.runtime.Context",
-            "software.amazon.awssdk.utilslite.SdkInternalThreadLocal");
-
     /**
      * The flags the managed Java runtime starts its JVM with that matter here (C1 only, Serial GC, the SnapStart hooks
      * of {@code org.crac} routed to the runtime), plus what JDK 25 needs to stay quiet as Java 21 is: the RIC loads a
      * JNI library and uses {@code sun.misc.Unsafe}.
      */
-    public static final List<String> LAMBDA_JVM_FLAGS = List.of(
-            "-XX:+TieredCompilation",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "-Djava.net.preferIPv4Stack=true",
-            "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
-            "--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow");
+    public static final List<String> LAMBDA_JVM_FLAGS = ManagedRuntime.JVM_FLAGS;
 
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final Process process;
     private final long launchedNanos;
-    private final Path stdout;
-    private final Path stderr;
+    private final ChildOutput output;
 
-    private LambdaProcess(Process process, long launchedNanos, Path stdout, Path stderr) {
+    private LambdaProcess(Process process, long launchedNanos, ChildOutput output) {
         this.process = process;
         this.launchedNanos = launchedNanos;
-        this.stdout = stdout;
-        this.stderr = stderr;
+        this.output = output;
     }
 
     /**
@@ -118,11 +96,11 @@ public final class LambdaProcess implements AutoCloseable {
 
     /** Everything the function wrote to stdout so far, line by line. */
     public List<String> stdout() {
-        return lines(stdout);
+        return output.stdout();
     }
 
     public List<String> stderr() {
-        return lines(stderr);
+        return output.stderr();
     }
 
     public boolean isAlive() {
@@ -156,39 +134,7 @@ public final class LambdaProcess implements AutoCloseable {
     }
 
     private String tail() {
-        List<String> out = stdout();
-        List<String> err = stderr();
-        return "stdout " + out.subList(Math.max(0, out.size() - 20), out.size()) + ", stderr "
-                + err.subList(Math.max(0, err.size() - 20), err.size());
-    }
-
-    private static List<String> lines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The jars of the runtime interface client, located through the test classpath. */
-    static List<Path> runtimeJars() {
-        List<Path> jars = new ArrayList<>();
-        for (String name : RIC_JAR_CLASSES) {
-            try {
-                Class<?> c = Class.forName(name, false, LambdaProcess.class.getClassLoader());
-                Path jar = Path.of(
-                        c.getProtectionDomain().getCodeSource().getLocation().toURI());
-                if (!jars.contains(jar)) {
-                    jars.add(jar);
-                }
-            } catch (ClassNotFoundException | URISyntaxException | RuntimeException e) {
-                throw new IllegalStateException(
-                        "cannot locate " + name + " on the test classpath: add"
-                                + " com.amazonaws:aws-lambda-java-runtime-interface-client in test scope",
-                        e);
-            }
-        }
-        return jars;
+        return output.tail(20);
     }
 
     /** How to launch the function. */
@@ -248,47 +194,22 @@ public final class LambdaProcess implements AutoCloseable {
         }
 
         public LambdaProcess start(LambdaRuntimeEmulator emulator) throws IOException {
+            ManagedRuntime.Function fn = new ManagedRuntime.Function(functionName, handler, memoryMb, snapStart);
             Path tmp = Files.createDirectories(launchDir.resolve("tmp"));
             Path taskRoot = Files.createDirectories(launchDir.resolve("task"));
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmFlags);
-            command.add("-Djava.io.tmpdir=" + tmp);
-            List<String> classpath = new ArrayList<>();
-            runtimeJars().forEach(p -> classpath.add(p.toString()));
-            classpath.add(functionJar.toAbsolutePath().toString());
-            moreClasspath.forEach(p -> classpath.add(p.toAbsolutePath().toString()));
-            command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classpath), RIC_MAIN, handler));
-            Path out = launchDir.resolve("stdout.log");
-            Path err = launchDir.resolve("stderr.log");
-            ProcessBuilder pb = new ProcessBuilder(command)
+            List<Path> classpath = new ArrayList<>();
+            classpath.add(functionJar);
+            classpath.addAll(moreClasspath);
+            ChildOutput output = ChildOutput.in(launchDir);
+            ProcessBuilder pb = new ProcessBuilder(ManagedRuntime.command(fn, jvmFlags, tmp, classpath))
                     .directory(launchDir.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
+                    .redirectOutput(output.stdoutFile().toFile())
+                    .redirectError(output.stderrFile().toFile());
             pb.environment().clear();
-            pb.environment().putAll(lambdaEnvironment(emulator, taskRoot));
+            pb.environment().putAll(ManagedRuntime.environment(fn, emulator.address(), emulator.region(), taskRoot));
             pb.environment().putAll(env);
             long launched = System.nanoTime();
-            return new LambdaProcess(pb.start(), launched, out, err);
-        }
-
-        private Map<String, String> lambdaEnvironment(LambdaRuntimeEmulator emulator, Path taskRoot) {
-            Map<String, String> e = new LinkedHashMap<>();
-            e.put("AWS_LAMBDA_RUNTIME_API", emulator.address());
-            e.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
-            e.put("AWS_LAMBDA_FUNCTION_VERSION", snapStart ? "1" : "$LATEST");
-            e.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
-            e.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + functionName);
-            e.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
-            e.put("AWS_LAMBDA_INITIALIZATION_TYPE", snapStart ? "snap-start" : "on-demand");
-            e.put("AWS_REGION", emulator.region());
-            e.put("AWS_DEFAULT_REGION", emulator.region());
-            e.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
-            e.put("_HANDLER", handler);
-            e.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-            e.put("TZ", ":UTC");
-            e.put("LANG", "en_US.UTF-8");
-            return e;
+            return new LambdaProcess(pb.start(), launched, output);
         }
     }
 }

@@ -1,26 +1,24 @@
 package org.wassist.testkit.lambda;
 
+import static org.wassist.testkit.lambda.RuntimeApiExchanges.ACCEPTED;
+import static org.wassist.testkit.lambda.RuntimeApiExchanges.error;
+import static org.wassist.testkit.lambda.RuntimeApiExchanges.send;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -44,8 +42,6 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
     static final String RESTORE_NEXT = BASE + "/restore/next";
     static final String RESTORE_ERROR = BASE + "/restore/error";
     private static final Pattern RESULT = Pattern.compile(Pattern.quote(BASE) + "/invocation/([^/]+)/(response|error)");
-    private static final String ACCEPTED = "{\"status\":\"OK\"}";
-    private static final Duration POLL = Duration.ofMillis(100);
 
     /** How an invocation ended. */
     public enum Status {
@@ -76,17 +72,10 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
     /** An error the runtime reported outside an invocation (init or restore), or a restore it asked for. */
     public record Report(String path, @Nullable String errorType, String body, long atNanos) {}
 
-    private record Pending(String requestId, String payload, CompletableFuture<Invocation> result) {}
-
-    private record InFlight(Pending pending, long deliveredNanos) {}
-
     private final HttpServer server;
     private final ExecutorService executor;
-    private final String functionArn;
     private final String region;
-    private final Duration timeout;
-    private final BlockingQueue<Pending> queued = new LinkedBlockingQueue<>();
-    private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
+    private final Invocations invocations;
     private final Queue<Report> reports = new ConcurrentLinkedQueue<>();
     private final AtomicLong firstNext = new AtomicLong();
     private final CountDownLatch initEnded = new CountDownLatch(1);
@@ -96,8 +85,8 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         this.region = "us-east-1";
-        this.functionArn = "arn:aws:lambda:" + region + ":000000000000:function:" + functionName;
-        this.timeout = timeout;
+        this.invocations =
+                new Invocations("arn:aws:lambda:" + region + ":000000000000:function:" + functionName, timeout);
     }
 
     /**
@@ -132,9 +121,7 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
 
     /** Queues an event for the runtime; the future completes when the runtime posts its response or error. */
     public CompletableFuture<Invocation> submit(String event) {
-        Pending p = new Pending(UUID.randomUUID().toString(), event, new CompletableFuture<>());
-        queued.add(p);
-        return p.result();
+        return invocations.submit(event);
     }
 
     /**
@@ -174,7 +161,9 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if (method.equals("GET") && path.equals(NEXT)) {
-                next(exchange);
+                firstNext.compareAndSet(0, System.nanoTime());
+                initEnded.countDown();
+                invocations.next(exchange, () -> closed);
             } else if (method.equals("GET") && path.equals(RESTORE_NEXT)) {
                 reports.add(new Report(path, null, "", System.nanoTime()));
                 send(exchange, 200, "");
@@ -191,84 +180,18 @@ public final class LambdaRuntimeEmulator implements AutoCloseable {
         String errorType = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
         Matcher m = RESULT.matcher(path);
         if (m.matches()) {
-            InFlight f = inFlight.remove(m.group(1));
-            if (f == null) {
-                send(exchange, 400, error("InvalidRequestID", "unknown request id"));
-                return;
-            }
             Status status = m.group(2).equals("response") ? Status.RESPONSE : Status.ERROR;
-            f.pending()
-                    .result()
-                    .complete(new Invocation(
-                            m.group(1),
-                            status,
-                            body,
-                            status == Status.ERROR ? errorType : null,
-                            f.deliveredNanos(),
-                            System.nanoTime()));
-            send(exchange, 202, ACCEPTED);
+            if (invocations.complete(m.group(1), status, body, errorType)) {
+                send(exchange, 202, ACCEPTED);
+            } else {
+                send(exchange, 400, error("InvalidRequestID", "unknown request id"));
+            }
         } else if (path.equals(INIT_ERROR) || path.equals(RESTORE_ERROR)) {
             reports.add(new Report(path, errorType, body, System.nanoTime()));
             initEnded.countDown();
             send(exchange, 202, ACCEPTED);
         } else {
             send(exchange, 404, error("InvalidRequest", "no such route: POST " + path));
-        }
-    }
-
-    private void next(HttpExchange exchange) throws IOException {
-        firstNext.compareAndSet(0, System.nanoTime());
-        initEnded.countDown();
-        Pending p = take();
-        if (p == null) {
-            return; // closing: the runtime's long poll just ends
-        }
-        inFlight.put(p.requestId(), new InFlight(p, System.nanoTime()));
-        var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "application/json");
-        headers.set("Lambda-Runtime-Aws-Request-Id", p.requestId());
-        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + timeout.toMillis()));
-        headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
-        headers.set("Lambda-Runtime-Trace-Id", traceId());
-        byte[] payload = p.payload().getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, payload.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(payload);
-        }
-    }
-
-    private @Nullable Pending take() {
-        try {
-            while (!closed) {
-                Pending p = queued.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (p != null) {
-                    return p;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return null;
-    }
-
-    private static String traceId() {
-        String hex = UUID.randomUUID().toString().replace("-", "");
-        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + hex.substring(0, 24) + ";Parent="
-                + hex.substring(16) + ";Sampled=0";
-    }
-
-    private static String error(String type, String message) {
-        return "{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message.replace("\"", "'") + "\"}";
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
         }
     }
 }
