@@ -27,6 +27,8 @@ public final class ContainerCheck {
     static final String NAME = "wassist-container-check";
     static final String PROFILE = NAME + "-profile";
     private static final String CHAT = "447700909002@c.us";
+    /** The seed's container limit, the bridge's memory target (docs/benchmarks.md). */
+    static final String MEMORY_LIMIT = "512m";
 
     private final String image;
     private final FakeWhatsApp wa;
@@ -187,14 +189,30 @@ public final class ContainerCheck {
                 .forEach(l -> v.info("left in /tmp after the stop: " + l.substring(2)));
     }
 
+    /**
+     * The restart runs under the memory limit of the seed's container ({@value #MEMORY_LIMIT}, swap included), with
+     * the page cache dropped first so that the image's program files are read again and charged to the container, as
+     * in a fresh task: it must get ready, relay the traffic and not be OOM-killed.
+     */
     private void restartAndMeasure() {
-        try (BridgeContainer c = start("restart", List.of("--volume", PROFILE + ":/data/profile"))) {
+        v.info(
+                MemoryCgroup.dropPageCache()
+                        ? "page cache dropped: the image's files count against the container's memory limit"
+                        : "page cache not dropped (not root): files read before are not charged to the limit");
+        List<String> options = List.of(
+                "--volume", PROFILE + ":/data/profile", "--memory", MEMORY_LIMIT, "--memory-swap", MEMORY_LIMIT);
+        try (BridgeContainer c = start("restart", options)) {
             v.check(
-                    "a restart with the linked profile is ready without a new scan",
+                    "a restart with the linked profile, under a " + MEMORY_LIMIT + " memory limit, is ready without a"
+                            + " new scan",
                     Await.until(() -> c.status("/readyz") == 200, WAIT),
                     () -> c.body("/readyz"));
             BridgeBenchmark.traffic(wa);
             Await.until(() -> false, BridgeBenchmark.SETTLE);
+            v.check(
+                    "after the traffic it is still ready and was not OOM-killed under the " + MEMORY_LIMIT + " limit",
+                    c.running() && c.inspect("{{.State.OOMKilled}}").equals("false") && c.status("/readyz") == 200,
+                    () -> "running " + c.running() + ", OOMKilled " + c.inspect("{{.State.OOMKilled}}"));
             v.info("image: "
                     + c.exec("java", "-version").output().lines().findFirst().orElse("?") + "; "
                     + c.exec("/usr/lib/chromium/chromium", "--version").output().strip() + "; node "
