@@ -34,9 +34,7 @@ class ObservabilityStackTest {
         Map<String, Object> filter = Templates.props(
                 Templates.only(obs, "AWS::Logs::MetricFilter", "ErrorReplies").getValue());
         assertThat(filter.get("FilterPattern"))
-                .isEqualTo(
-                        "{ ($.logger = \"org.wassist.pipeline.ErrorBoundary\") && (($.message = %^permanent.failure.code=%)"
-                                + " || ($.message = %attempt=5.cause=%)) }");
+                .isEqualTo("{ ($.logger = \"org.wassist.pipeline.Observe\") && ($.message = %decision=answer%) }");
         assertThat(Templates.json(filter.get("LogGroupName"))).contains("RouterLogs");
         assertThat(Templates.json(filter.get("MetricTransformations")))
                 .isEqualTo("[{\"MetricName\":\"RouterErrorReplies\",\"MetricNamespace\":\"WAssist\","
@@ -60,26 +58,20 @@ class ObservabilityStackTest {
     }
 
     /**
-     * The metric filter matches lines that shared/core writes: the logger is ErrorBoundary, and its three failure lines
-     * start as the pattern expects. The last delivery is the attempt the router is told is the last.
+     * The metric filter matches the line shared/core writes: the logger is Observe, its one line per delivery carries
+     * the decision, and an answered failure's decision is spelled {@code answer}.
      */
     @Test
-    void theFilterFollowsTheLinesErrorBoundaryActuallyLogs() throws IOException {
-        Path source = Path.of(
-                System.getProperty("wassist.repo.root", ".."),
-                "shared/core/src/main/java/org/wassist/pipeline/ErrorBoundary.java");
-        String code = Files.readString(source);
-        assertThat(code)
+    void theFilterFollowsTheLinesThePipelineActuallyLogs() throws IOException {
+        Path pipeline = Path.of(
+                System.getProperty("wassist.repo.root", ".."), "shared/core/src/main/java/org/wassist/pipeline");
+        assertThat(Files.readString(pipeline.resolve("Observe.java")))
                 .contains("package org.wassist.pipeline;")
-                .contains("LoggerFactory.getLogger(ErrorBoundary.class)")
-                .contains("\"permanent failure code={} cause={}\"")
-                .contains("\"transient failure code={} attempt={} cause={}\"")
-                .contains("\"unexpected failure attempt={} cause={}\"");
-        Map<String, Object> router = Templates.props(
-                Templates.only(TestApps.defaults().template("Functions"), "AWS::Lambda::Function", "Router")
-                        .getValue());
-        assertThat(Templates.map(Templates.map(router.get("Environment")).get("Variables")))
-                .containsEntry("INBOUND_MAX_RECEIVES", "5");
+                .contains("LoggerFactory.getLogger(Observe.class)")
+                .contains("\"message processed outcome={} decision={} ");
+        assertThat(Files.readString(pipeline.resolve("Verdict.java")))
+                .contains("ANSWER,")
+                .contains("decision.name().toLowerCase(java.util.Locale.ROOT)");
     }
 
     @Test

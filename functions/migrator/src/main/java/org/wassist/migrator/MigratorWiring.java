@@ -1,11 +1,13 @@
 package org.wassist.migrator;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.wassist.aws.rdsdata.DataApiSettings;
 import org.wassist.aws.rdsdata.DataApiSqlClient;
 import org.wassist.sql.migration.Migrations;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
@@ -16,6 +18,16 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
  * also honours {@code AWS_ENDPOINT_URL_RDS_DATA}, which points it at a local Data API stand-in.
  */
 public final class MigratorWiring {
+    /**
+     * One Data API request: the service ends a statement after 45 s, so an attempt (and the socket's wait for its
+     * answer) gets a margin above that.
+     */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
+    /** A whole call with the SDK's retries; the migration function's own timeout (10 min, infra MigrationStep) bounds the run. */
+    static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private final Migrations migrations;
     private final String database;
 
@@ -38,11 +50,22 @@ public final class MigratorWiring {
             throw new IllegalStateException("the migrator needs " + String.join(", ", missing)
                     + " (set by the stack; see docs/adr/0004-migrations-flyway-and-data-api.md)");
         }
-        RdsDataClient client = RdsDataClient.builder()
-                .httpClient(Apache5HttpClient.builder().build())
+        return new MigratorWiring(client(region), new DataApiSettings(cluster, secret, database));
+    }
+
+    /** The Data API client with every wait bounded: a stalled endpoint fails the deployment instead of hanging it. */
+    static RdsDataClient client(String region) {
+        return RdsDataClient.builder()
+                .httpClient(Apache5HttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(ATTEMPT_TIMEOUT)
+                        .build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .build())
                 .region(Region.of(region))
                 .build();
-        return new MigratorWiring(client, new DataApiSettings(cluster, secret, database));
     }
 
     private static String setting(Map<String, String> env, String name, List<String> missing) {

@@ -26,4 +26,14 @@ class MigratorWiringTest {
         assertThat(wiring.database()).isEqualTo("wassist");
         assertThat(wiring.migrations()).isNotNull();
     }
+
+    @Test
+    void everyDataApiCallIsBounded() {
+        try (var client = MigratorWiring.client("us-east-1")) {
+            var bounds = client.serviceClientConfiguration().overrideConfiguration();
+            assertThat(bounds.apiCallAttemptTimeout()).contains(MigratorWiring.ATTEMPT_TIMEOUT);
+            assertThat(bounds.apiCallTimeout()).contains(MigratorWiring.CALL_TIMEOUT);
+            assertThat(MigratorWiring.ATTEMPT_TIMEOUT).isGreaterThan(java.time.Duration.ofSeconds(45));
+        }
+    }
 }

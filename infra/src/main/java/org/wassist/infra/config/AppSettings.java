@@ -29,8 +29,6 @@ public final class AppSettings {
             "DB_CLUSTER_ARN",
             "DB_SECRET_ARN",
             "DB_NAME",
-            "DATABASE_URL",
-            "DATABASE_USER",
             "APP_SECRET_ARN",
             "OPENAI_API_KEYS_SECRET_ARN",
             "INBOUND_MAX_RECEIVES",

@@ -1,6 +1,5 @@
 package org.wassist.infra.stacks;
 
-import org.wassist.infra.constructs.FifoQueueWithDlq;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
@@ -17,18 +16,17 @@ import software.constructs.Construct;
  * idempotency table). Such replies are answered and acknowledged, so no invocation fails and no message reaches the DLQ.
  *
  * <p>The count comes from the router's JSON log lines (shared/logging), through a metric filter on its log group. The
- * pipeline's outermost step, {@code org.wassist.pipeline.ErrorBoundary}, logs {@code permanent failure code=…} for a
- * failure it always answers, and {@code transient failure code=… attempt=N cause=…} or
- * {@code unexpected failure attempt=N cause=…} for one it answers only on the last delivery. The
- * {@code message processed outcome=rejected:E…} lines of {@code Observe} are not counted: that step runs inside the
- * boundary and sees only the refusals users cause themselves (no permission, empty prompt, file too large).
- * ObservabilityStackTest checks these texts against ErrorBoundary's source.
+ * pipeline's {@code org.wassist.pipeline.Observe} step logs exactly one {@code message processed outcome=… decision=…}
+ * line per delivery; {@code decision=answer} marks a failure the error boundary answered with its code (at once for a
+ * permanent one, on the last delivery for a transient one or a bug). Refusals users cause themselves (no permission,
+ * empty prompt, file too large) are outcomes, not failures ({@code decision=done}), and are not counted.
+ * ObservabilityStackTest checks these texts against the pipeline's source.
  *
  * <p>No data when nothing matches, so an idle month publishes no value of this metric.
  */
 final class ErrorReplies extends Construct {
     static final String METRIC = "RouterErrorReplies";
-    static final String LOGGER = "org.wassist.pipeline.ErrorBoundary";
+    static final String LOGGER = "org.wassist.pipeline.Observe";
     /** How long the alarm counts error replies, and how many in that time make it fire. */
     static final Duration WINDOW = Duration.minutes(15);
 
@@ -50,18 +48,11 @@ final class ErrorReplies extends Construct {
                 MetricOptions.builder().statistic("Sum").period(WINDOW).build());
     }
 
-    /**
-     * ErrorBoundary's lines for an answered failure. CloudWatch's regular expressions allow no spaces, so {@code .}
-     * stands for one; the last delivery is the queue's maximum receive count, which the router gets as
-     * INBOUND_MAX_RECEIVES.
-     */
+    /** Observe's outcome line of a failure the error boundary answered with its code. */
     static JsonPattern pattern() {
         return FilterPattern.all(
                 FilterPattern.stringValue("$.logger", "=", LOGGER),
-                FilterPattern.any(
-                        FilterPattern.regexValue("$.message", "=", "^permanent.failure.code="),
-                        FilterPattern.regexValue(
-                                "$.message", "=", "attempt=" + FifoQueueWithDlq.MAX_RECEIVE_COUNT + ".cause=")));
+                FilterPattern.regexValue("$.message", "=", "decision=answer"));
     }
 
     Metric metric() {

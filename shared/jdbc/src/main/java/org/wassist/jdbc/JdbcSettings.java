@@ -17,7 +17,7 @@ public record JdbcSettings(
 
     public JdbcSettings {
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("DATABASE_URL must be a jdbc:postgresql:// URL");
+            throw new IllegalArgumentException("the JDBC URL must be a jdbc:postgresql:// URL");
         }
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("pool size must be at least 1: " + maxPoolSize);
