@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wassist.aws.sqs.SqsInboundPublisher;
-import org.wassist.inbound.InboundPublisher;
 import org.wassist.message.Envelope;
 
 /**
@@ -28,13 +26,7 @@ class RestartIT {
     private final List<String> published = Collections.synchronizedList(new ArrayList<>());
 
     private BridgeUnderTest.Parts counting() {
-        InboundPublisher sqs = new SqsInboundPublisher(Stack.aws().sqs(), Stack.inboundUrl());
-        InboundPublisher counting = e -> {
-            sqs.publish(e);
-            published.add(e.messageId());
-        };
-        BridgeUnderTest.Parts real = Stack.parts();
-        return new BridgeUnderTest.Parts(counting, real.outbound(), real.media(), real.checks());
+        return Stack.counting(published);
     }
 
     @Test

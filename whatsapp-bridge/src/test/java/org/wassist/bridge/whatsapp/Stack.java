@@ -12,6 +12,7 @@ import org.wassist.aws.s3.S3MediaStore;
 import org.wassist.aws.sqs.SqsInboundPublisher;
 import org.wassist.aws.sqs.SqsOutboundQueue;
 import org.wassist.aws.sqs.SqsOutbox;
+import org.wassist.inbound.InboundPublisher;
 import org.wassist.message.Envelope;
 import org.wassist.message.MessageCodec;
 import org.wassist.outbox.Outbox;
@@ -56,6 +57,17 @@ final class Stack {
                 new SqsOutboundQueue(aws().sqs(), outboundUrl()),
                 media(),
                 List.of(org.wassist.bridge.BridgeWiring.queueCheck("outbound-queue", aws().sqs(), outboundUrl())));
+    }
+
+    /** The real parts, with every message id the inbound queue accepted also added to {@code published}. */
+    static BridgeUnderTest.Parts counting(List<String> published) {
+        InboundPublisher sqs = new SqsInboundPublisher(aws().sqs(), inboundUrl());
+        InboundPublisher counting = e -> {
+            sqs.publish(e);
+            published.add(e.messageId());
+        };
+        BridgeUnderTest.Parts real = parts();
+        return new BridgeUnderTest.Parts(counting, real.outbound(), real.media(), real.checks());
     }
 
     static S3MediaStore media() {
