@@ -32,6 +32,5 @@ if [[ ! -f "$stamp" ]] || [[ -n "$(find pom.xml shared functions whatsapp-bridge
   say "building (skipping tests; scripts/test.sh runs them)"
   ./mvnw -B -q -ntp install -Pbuild-only -pl local -am
 fi
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-  -XX:+UseSerialGC -Xmx1g \
+exec "$JAVA_HOME/bin/java" @local/jvm.options \
   -cp "local/target/classes:$(cat "$stamp")" org.wassist.local.LocalRun

@@ -52,7 +52,7 @@ class MessagingStackTest {
                 .containsEntry("VisibilityTimeout", 6 * 120);
         assertThat(Templates.props(Templates.only(messaging, "AWS::SQS::Queue", "OutboundQueue")
                         .getValue()))
-                .containsEntry("VisibilityTimeout", 30);
+                .containsEntry("VisibilityTimeout", 120);
         Template longer = TestApps.synth(Map.of("routerTimeoutSeconds", "300")).template("Messaging");
         assertThat(Templates.props(Templates.only(longer, "AWS::SQS::Queue", "InboundQueue")
                         .getValue()))

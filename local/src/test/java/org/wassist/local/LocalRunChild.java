@@ -32,11 +32,6 @@ final class LocalRunChild implements AutoCloseable {
     /** What {@link Process#exitValue()} reports for a process ended by SIGKILL (128 + 9). */
     static final int KILLED_BY_SIGKILL = 137;
 
-    private static final List<String> JVM_FLAGS = List.of(
-            "--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow",
-            "-XX:+UseSerialGC",
-            "-Xmx1g");
     private static final List<String> INHERITED = List.of("PATH", "LANG", "LC_ALL", "TZ", "HOME", "USER");
     private static final int START_ATTEMPTS = 3;
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -113,7 +108,8 @@ final class LocalRunChild implements AutoCloseable {
             Path err = runDir.resolve("child-" + n + ".stderr");
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
-            command.addAll(JVM_FLAGS);
+            // The run's own JVM options, as scripts/run-local.sh passes them.
+            command.add("@" + repo.resolve("local/jvm.options"));
             command.add("-Djava.io.tmpdir=" + Files.createDirectories(target.resolve("tmp")));
             command.addAll(List.of("-cp", classpath(target), LocalRun.class.getName()));
             ProcessBuilder pb = new ProcessBuilder(command)

@@ -108,7 +108,7 @@ public record BridgeSettings(
             Duration sendTimeout,
             Duration visibility) {
         /** The deployment's outbound visibility timeout (MessagingStack). */
-        public static final Duration DEFAULT_VISIBILITY = Duration.ofSeconds(30);
+        public static final Duration DEFAULT_VISIBILITY = Duration.ofMinutes(2);
 
         public Outbound {
             if (batchSize < 1 || batchSize > 10) {

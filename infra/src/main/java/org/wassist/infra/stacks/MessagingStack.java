@@ -18,8 +18,13 @@ public final class MessagingStack extends Stack {
      * retried after throttling is not redelivered while still being processed.
      */
     public static final int VISIBILITY_PER_ROUTER_TIMEOUT = 6;
-    /** The bridge deletes an outbound message right after sending it; 30 s covers a slow send with pacing. */
-    public static final Duration OUTBOUND_VISIBILITY = Duration.seconds(30);
+    /**
+     * The bridge deletes an outbound message right after sending it. 120 s is above the bridge's send timeout (90 s)
+     * plus its margin, so a batch whose first send starts within 25 s of the receive needs no ChangeMessageVisibility
+     * before it: no extra queue call in the path of a normal reply. A crashed bridge's commands come back after at
+     * most that long, about the time a replacement task needs to start.
+     */
+    public static final Duration OUTBOUND_VISIBILITY = Duration.minutes(2);
 
     private final FifoQueueWithDlq inbound;
     private final FifoQueueWithDlq outbound;
