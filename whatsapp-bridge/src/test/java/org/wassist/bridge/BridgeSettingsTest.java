@@ -21,7 +21,7 @@ class BridgeSettingsTest {
         assertThat(d.pacing().globalInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(d.pacing().chatInterval()).isEqualTo(Duration.ofMillis(2500));
         assertThat(d.shutdownGrace()).isEqualTo(Duration.ofSeconds(45));
-        assertThat(d.outbound().visibility()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(d.outbound().visibility()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test

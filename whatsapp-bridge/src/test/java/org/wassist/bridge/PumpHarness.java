@@ -14,8 +14,14 @@ import org.wassist.testkit.time.MutableClock;
  * or a retry backoff takes no real time.
  */
 final class PumpHarness implements AutoCloseable {
+    /** The in-memory queues of these tests have a 30 s visibility timeout; the pump is told the same. */
     static final BridgeSettings.Outbound OUTBOUND = new BridgeSettings.Outbound(
-            10, Duration.ZERO, Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofSeconds(5));
+            10,
+            Duration.ZERO,
+            Duration.ofSeconds(10),
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30));
 
     final ScriptedChannel channel;
     final InMemoryMediaStore media = new InMemoryMediaStore();

@@ -41,7 +41,7 @@ class ElasticMqIT {
                     .contains("\"maxReceiveCount\":5")
                     .contains(ElasticMq.INBOUND_DLQ);
             Map<QueueAttributeName, String> out = attributes(sqs, mq.outboundQueueUrl());
-            assertThat(out).containsEntry(QueueAttributeName.VISIBILITY_TIMEOUT, "30");
+            assertThat(out).containsEntry(QueueAttributeName.VISIBILITY_TIMEOUT, "120");
             assertThat(out.get(QueueAttributeName.REDRIVE_POLICY)).contains(ElasticMq.OUTBOUND_DLQ);
             assertThat(attributes(sqs, mq.outboundDlqUrl())).containsEntry(QueueAttributeName.FIFO_QUEUE, "true");
             assertThat(attributes(sqs, mq.inboundDlqUrl())).containsEntry(QueueAttributeName.FIFO_QUEUE, "true");
