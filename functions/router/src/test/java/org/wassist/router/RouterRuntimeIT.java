@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wassist.message.MessageCodec;
 import org.wassist.message.OutboundCommand;
 import org.wassist.pipeline.ErrorCode;
@@ -27,6 +29,8 @@ import org.wassist.testkit.logs.PiiScan;
  * the Runtime API emulator, configured only through environment variables, against the stand-ins.
  */
 class RouterRuntimeIT {
+    private static final Logger LOG = LoggerFactory.getLogger(RouterRuntimeIT.class);
+
     static final String HANDLER = "org.wassist.router.RouterHandler::handleRequest";
     static final String FUNCTION = "wassist-router";
     private static final Duration INIT = Duration.ofSeconds(90);
@@ -190,7 +194,7 @@ class RouterRuntimeIT {
      * ITs. Not asserted: timings vary by machine and load; docs/benchmarks.md has the benchmark's figures.
      */
     private static void reportInit(String kind, Duration init) {
-        System.out.printf("router INIT of the packaged jar (%s): %d ms%n", kind, init.toMillis());
+        LOG.info("router INIT of the packaged jar ({}): {} ms", kind, init.toMillis());
     }
 
     private static String event(String n, String text) {
