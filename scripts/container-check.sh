@@ -124,7 +124,9 @@ main() {
   mkdir -p "$target/tmp"
   ./mvnw -B -q -ntp -pl whatsapp-bridge dependency:build-classpath -Dmdep.includeScope=test \
     "-Dmdep.outputFile=$target/container-check.classpath"
-  "$JAVA_HOME/bin/java" "-Djava.io.tmpdir=$target/tmp" "-Dwassist.container.image=$IMAGE" \
+  # The check runs ElasticMQ (Pekko, which uses sun.misc.Unsafe) in this JVM: allowed explicitly, as in every test JVM.
+  "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow "-Djava.io.tmpdir=$target/tmp" \
+    "-Dwassist.container.image=$IMAGE" \
     "-Dwassist.repo.root=$REPO_ROOT" -cp "$target/test-classes:$target/classes:$(cat "$target/container-check.classpath")" \
     org.wassist.bridge.whatsapp.ContainerCheck || rc=$?
   done_step

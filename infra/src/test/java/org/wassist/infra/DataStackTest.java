@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.wassist.infra.config.MigrationsHash;
 import org.wassist.infra.constructs.MigrationStep;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -188,9 +189,7 @@ class DataStackTest {
                         .getValue());
         assertThat(migration)
                 .containsEntry(
-                        "MigrationsHash",
-                        org.wassist.infra.config.MigrationsHash.of(
-                                TestApps.fixtures().migrationsDir()))
+                        "MigrationsHash", MigrationsHash.of(TestApps.fixtures().migrationsDir()))
                 .containsEntry("Database", "wassist");
     }
 

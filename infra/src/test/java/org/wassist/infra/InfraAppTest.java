@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.wassist.infra.config.JsonObjects;
 import software.amazon.awscdk.App;
 
 class InfraAppTest {
@@ -49,7 +50,7 @@ class InfraAppTest {
     void exampleContextIsValidAndSynthesisesOffline() throws IOException {
         Path example = Path.of(System.getProperty("wassist.repo.root", ".."), "infra", "cdk.context.example.json");
         Map<String, Object> context = new java.util.HashMap<>();
-        org.wassist.infra.config.JsonObjects.parse(Files.readString(example)).forEach((k, v) -> {
+        JsonObjects.parse(Files.readString(example)).forEach((k, v) -> {
             if (!k.startsWith("_") && v != null) {
                 context.put(k, v);
             }

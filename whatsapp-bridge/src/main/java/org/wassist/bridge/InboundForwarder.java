@@ -128,7 +128,7 @@ final class InboundForwarder implements InboundSink {
     boolean forward(InboundMessage m) throws InterruptedException {
         Envelope e = m.envelope();
         MediaDownload download = m.media();
-        Envelope published = download == null ? e : Envelopes.withMedia(e, media.store(e, download));
+        Envelope published = download == null ? e : e.withMedia(media.store(e, download));
         if (!retries.untilDone("publish", () -> publisher.publish(published))) {
             return false;
         }

@@ -2,12 +2,13 @@ package org.wassist.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -20,14 +21,13 @@ import org.wassist.bridge.channel.InboundMessage;
 import org.wassist.bridge.channel.MediaDownload;
 import org.wassist.bridge.channel.MediaTooLargeException;
 import org.wassist.inbound.InboundPublisher;
-import org.wassist.message.ChatType;
 import org.wassist.message.Envelope;
 import org.wassist.message.Media;
 import org.wassist.message.MessageType;
-import org.wassist.message.Sender;
 import org.wassist.standins.Await;
 import org.wassist.testkit.inbound.InMemoryInboundPublisher;
 import org.wassist.testkit.media.InMemoryMediaStore;
+import org.wassist.testkit.message.Envelopes;
 import org.wassist.testkit.outbox.InMemoryOutboundQueue;
 import org.wassist.testkit.time.MutableClock;
 
@@ -63,7 +63,7 @@ class InboundForwarderTest {
                 .outbound(new InMemoryOutboundQueue(clock))
                 .media(media)
                 .clock(clock)
-                .metricsOutput(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                .metricsOutput(new PrintStream(OutputStream.nullOutputStream()))
                 .build();
         app.start();
     }
@@ -73,23 +73,9 @@ class InboundForwarderTest {
         app.close();
     }
 
-    private static Envelope envelope(String id, MessageType type, @Nullable Media m) {
-        return new Envelope(
-                "wa-web",
-                "447700900123@c.us",
-                ChatType.DIRECT,
-                Sender.ofJid("447700900123@c.us"),
-                id,
-                Instant.parse("2026-06-01T09:59:00Z"),
-                type,
-                "caption",
-                m,
-                null,
-                List.of(),
-                null,
-                List.of(),
-                false,
-                false);
+    /** A message as the channel hands it over: the kind known, the media not downloaded yet. */
+    private static Envelope envelope(String id, MessageType type) {
+        return Envelopes.text("caption").id(id).channel("wa-web").type(type).build();
     }
 
     /** A download that serves fixed bytes or throws, and counts fetches. */
@@ -138,7 +124,7 @@ class InboundForwarderTest {
     @Test
     void mediaWithinTheLimitIsStoredUnderInboundAndTheEnvelopePublished() throws Exception {
         byte[] bytes = {1, 2, 3, 4};
-        Envelope e = envelope("m1", MessageType.VOICE, null);
+        Envelope e = envelope("m1", MessageType.VOICE);
         channel.receive(new InboundMessage(e, new Download(4, bytes, null)));
         Envelope out = published(1);
         Media m = Objects.requireNonNull(out.media());
@@ -158,7 +144,7 @@ class InboundForwarderTest {
     @Test
     void declaredSizeOverTheLimitIsNotFetched() {
         Download d = new Download(LIMIT + 1, new byte[0], null);
-        channel.receive(new InboundMessage(envelope("m2", MessageType.DOCUMENT, null), d));
+        channel.receive(new InboundMessage(envelope("m2", MessageType.DOCUMENT), d));
         Media m = Objects.requireNonNull(published(1).media());
         assertThat(m.status()).isEqualTo(Media.Status.TOO_LARGE);
         assertThat(m.size()).isEqualTo(LIMIT + 1);
@@ -169,10 +155,9 @@ class InboundForwarderTest {
     @Test
     void undeclaredOversizeAndUnavailableMediaAreMarked() {
         channel.receive(new InboundMessage(
-                envelope("m3", MessageType.VIDEO, null),
-                new Download(-1, null, new MediaTooLargeException(5000, LIMIT))));
+                envelope("m3", MessageType.VIDEO), new Download(-1, null, new MediaTooLargeException(5000, LIMIT))));
         channel.receive(new InboundMessage(
-                envelope("m4", MessageType.IMAGE, null), new Download(10, null, new ChannelException("gone", false))));
+                envelope("m4", MessageType.IMAGE), new Download(10, null, new ChannelException("gone", false))));
         assertThat(Objects.requireNonNull(published(1).media()).status()).isEqualTo(Media.Status.TOO_LARGE);
         assertThat(Objects.requireNonNull(published(2).media()).status()).isEqualTo(Media.Status.UNAVAILABLE);
     }
@@ -180,8 +165,8 @@ class InboundForwarderTest {
     @Test
     void publishingIsRetriedUntilTheQueueAcceptsAndOrderIsKept() {
         publishFailures.set(2);
-        Envelope a = envelope("a", MessageType.TEXT, null);
-        Envelope b = envelope("b", MessageType.TEXT, null);
+        Envelope a = envelope("a", MessageType.TEXT);
+        Envelope b = envelope("b", MessageType.TEXT);
         channel.receive(new InboundMessage(a, null));
         channel.receive(new InboundMessage(b, null));
         published(2);

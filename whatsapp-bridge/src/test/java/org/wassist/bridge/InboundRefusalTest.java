@@ -18,12 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wassist.bridge.channel.InboundMessage;
 import org.wassist.inbound.InboundPublisher;
-import org.wassist.message.ChatType;
-import org.wassist.message.Envelope;
-import org.wassist.message.MessageType;
-import org.wassist.message.Sender;
 import org.wassist.standins.Await;
 import org.wassist.testkit.media.InMemoryMediaStore;
+import org.wassist.testkit.message.Envelopes;
 import org.wassist.testkit.outbox.InMemoryOutboundQueue;
 import org.wassist.testkit.time.MutableClock;
 
@@ -82,23 +79,7 @@ class InboundRefusalTest {
 
     private static InboundMessage text(String id) {
         return new InboundMessage(
-                new Envelope(
-                        "wa-web",
-                        "447700900123@c.us",
-                        ChatType.DIRECT,
-                        Sender.ofJid("447700900123@c.us"),
-                        id,
-                        Instant.parse("2026-06-01T09:59:00Z"),
-                        MessageType.TEXT,
-                        "hello",
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        List.of(),
-                        false,
-                        false),
-                null);
+                Envelopes.text("hello").id(id).channel("wa-web").build(), null);
     }
 
     private void awaitPublishing(int n) {

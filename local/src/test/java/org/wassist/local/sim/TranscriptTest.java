@@ -39,12 +39,7 @@ class TranscriptTest {
 
     @Test
     void aTornLastLineIsSkippedAndAppendingContinues() throws IOException {
-        Path file = dir.resolve("transcript.jsonl");
-        try (Transcript t = Transcript.open(file)) {
-            t.append(in("m1", "hello"));
-        }
-        Files.writeString(
-                file, "{\"chatId\":\"" + CHAT + "\",\"direc", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Path file = helloThenTornLine();
 
         try (Transcript t = Transcript.open(file)) {
             assertThat(t.chat(CHAT)).containsExactly(in("m1", "hello"));
@@ -147,12 +142,7 @@ class TranscriptTest {
 
     @Test
     void entriesAppendedAfterATornLineSurviveTheNextReopen() throws IOException {
-        Path file = dir.resolve("transcript.jsonl");
-        try (Transcript t = Transcript.open(file)) {
-            t.append(in("m1", "hello"));
-        }
-        Files.writeString(
-                file, "{\"chatId\":\"" + CHAT + "\",\"dir", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Path file = helloThenTornLine();
         try (Transcript t = Transcript.open(file)) {
             t.append(out("m1#1", "hi"));
         }
@@ -176,5 +166,16 @@ class TranscriptTest {
 
     private static TranscriptEntry entry(String chat, String direction, String id, String text, Instant at) {
         return new TranscriptEntry(chat, direction, id, text, "text", at);
+    }
+
+    /** A transcript holding one message, then the start of a line a crash cut short. */
+    private Path helloThenTornLine() throws IOException {
+        Path file = dir.resolve("transcript.jsonl");
+        try (Transcript t = Transcript.open(file)) {
+            t.append(in("m1", "hello"));
+        }
+        Files.writeString(
+                file, "{\"chatId\":\"" + CHAT + "\",\"direc", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return file;
     }
 }

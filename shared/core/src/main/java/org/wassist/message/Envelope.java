@@ -60,6 +60,26 @@ public record Envelope(
         return chatType == ChatType.GROUP;
     }
 
+    /** This message with its attachment's record replaced (the bridge sets it once the media is stored). */
+    public Envelope withMedia(Media stored) {
+        return new Envelope(
+                channel,
+                chatId,
+                chatType,
+                sender,
+                messageId,
+                timestamp,
+                type,
+                text,
+                stored,
+                location,
+                contacts,
+                quotedMessageId,
+                mentions,
+                fromMe,
+                selfChat);
+    }
+
     /** A plain text message; the common case in tests, the simulator and priming. */
     public static Envelope text(
             String channel, String chatId, Sender sender, String messageId, Instant at, String text, boolean group) {

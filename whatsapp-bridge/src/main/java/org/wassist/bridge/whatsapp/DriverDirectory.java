@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.wassist.bridge.TempDirectory;
 
 /**
  * Where Playwright unpacks its driver (about 14 MB of JavaScript). Playwright does this once per JVM and keeps the
@@ -32,7 +33,7 @@ final class DriverDirectory {
             d = tempRoot.resolve("wassist-bridge-" + self.pid() + "-" + start + "-driver");
             try {
                 Files.createDirectories(tempRoot);
-                org.wassist.bridge.TempDirectory.removeOrphans(tempRoot);
+                TempDirectory.removeOrphans(tempRoot);
                 if (!Files.isDirectory(d)) {
                     Files.createDirectory(
                             d, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wassist.message.Envelope;
+import org.wassist.standins.Await;
 
 /**
  * A restart with the same profile: no new QR (the session is in the profile), messages that arrived while the bridge
@@ -40,7 +41,7 @@ class RestartIT {
             WhatsAppSettings settings = BridgeUnderTest.whatsApp(dir.resolve("profile"), wa.url(""), null);
             try (BridgeUnderTest first = new BridgeUnderTest(dir.resolve("tmp"), settings, counting())) {
                 first.awaitState("unpaired");
-                org.wassist.standins.Await.until(() -> !first.terminalText().isEmpty(), WAIT);
+                Await.until(() -> !first.terminalText().isEmpty(), WAIT);
                 assertThat(first.terminalText())
                         .as("QR shown on the first start")
                         .isNotEmpty();
@@ -53,7 +54,7 @@ class RestartIT {
                         .containsExactly(Raw.id(m1), Raw.id(m2));
                 wa.command("storeOnly", Map.of("msg", m3));
                 wa.command("offline", Map.of("msg", m4));
-                org.wassist.standins.Await.until(
+                Await.until(
                         () -> wa.calls("command-done").stream()
                                 .anyMatch(c -> c.path("op").asText().equals("offline")),
                         WAIT);

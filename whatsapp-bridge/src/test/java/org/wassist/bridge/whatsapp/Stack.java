@@ -12,6 +12,7 @@ import org.wassist.aws.s3.S3MediaStore;
 import org.wassist.aws.sqs.SqsInboundPublisher;
 import org.wassist.aws.sqs.SqsOutboundQueue;
 import org.wassist.aws.sqs.SqsOutbox;
+import org.wassist.bridge.BridgeWiring;
 import org.wassist.inbound.InboundPublisher;
 import org.wassist.message.Envelope;
 import org.wassist.message.MessageCodec;
@@ -56,7 +57,7 @@ final class Stack {
                 new SqsInboundPublisher(aws().sqs(), inboundUrl()),
                 new SqsOutboundQueue(aws().sqs(), outboundUrl()),
                 media(),
-                List.of(org.wassist.bridge.BridgeWiring.queueCheck("outbound-queue", aws().sqs(), outboundUrl())));
+                List.of(BridgeWiring.queueCheck("outbound-queue", aws().sqs(), outboundUrl())));
     }
 
     /** The real parts, with every message id the inbound queue accepted also added to {@code published}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.wassist.aws.AwsClients;
 import org.wassist.aws.StandInClients;
 import org.wassist.outbox.OutboundQueue;
 import org.wassist.outbox.Outbox;
@@ -33,10 +34,10 @@ class SqsOutboundQueueIT extends OutboundQueueContract {
     @Test
     void anUndecodableBodyIsNeverHandedOutAndEndsInTheDeadLetterQueue() {
         try (ElasticMq mq = ElasticMq.start()) {
-            SqsClient client = org.wassist.aws.AwsClients.withEndpoints(
+            SqsClient client = AwsClients.withEndpoints(
                             software.amazon.awssdk.regions.Region.US_EAST_1,
                             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b"),
-                            new org.wassist.aws.AwsClients.Endpoints(mq.endpoint(), null, null))
+                            new AwsClients.Endpoints(mq.endpoint(), null, null))
                     .sqs();
             String group = UUID.randomUUID().toString();
             client.sendMessage(b -> b.queueUrl(mq.outboundQueueUrl())
@@ -57,10 +58,10 @@ class SqsOutboundQueueIT extends OutboundQueueContract {
     @Test
     void theDeletePolicyDropsAnUndecodableBody() {
         try (ElasticMq mq = ElasticMq.start()) {
-            SqsClient client = org.wassist.aws.AwsClients.withEndpoints(
+            SqsClient client = AwsClients.withEndpoints(
                             software.amazon.awssdk.regions.Region.US_EAST_1,
                             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b"),
-                            new org.wassist.aws.AwsClients.Endpoints(mq.endpoint(), null, null))
+                            new AwsClients.Endpoints(mq.endpoint(), null, null))
                     .sqs();
             client.sendMessage(b -> b.queueUrl(mq.outboundQueueUrl())
                     .messageGroupId("g")

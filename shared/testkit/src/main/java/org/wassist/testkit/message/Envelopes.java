@@ -126,6 +126,12 @@ public final class Envelopes {
             return this;
         }
 
+        /** The kind of message without its media record yet, as a channel hands it over before the download. */
+        public Builder type(MessageType kind) {
+            this.type = kind;
+            return this;
+        }
+
         public Builder media(MessageType kind, Media attachment) {
             this.type = kind;
             this.media = attachment;
